@@ -40,6 +40,9 @@ struct NotFoundError : Error {
 };
 struct PermissionError : Error {
   explicit PermissionError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::permission, std::move(m), std::move(h)) {}
+  // What was refused, for the audit log entry the top level writes after the
+  // command's own transaction has rolled back ("user.add", "authority:1").
+  std::string action, object, actor;
 };
 struct ConflictError : Error {
   explicit ConflictError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::conflict, std::move(m), std::move(h)) {}

@@ -1,0 +1,40 @@
+// Opening the one SQLite database: created with mode 0600 and its folders,
+// WAL, foreign keys, secure_delete, busy timeout; migrations applied one
+// transaction each and recorded in PRAGMA user_version.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <memory>
+#include <string>
+
+namespace imi {
+
+enum class Access {
+  read_only,  // never migrates; refuses an out-of-date schema
+  read_write, // migrates an older schema; the file must exist
+  create,     // creates file and folders if missing (init)
+};
+
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access access, int busy_timeout_ms);
+
+// Maps an SQLite failure to the error family: busy/locked past the timeout,
+// corrupt or not a database -> unavailable (7); constraint -> conflict (5).
+[[noreturn]] void rethrow_sqlite_error(const SQLite::Exception& e, const std::string& path);
+
+// RAII transaction that begins IMMEDIATE, so a writer waits for the lock up
+// front instead of failing half-way.
+class WriteTransaction {
+public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+private:
+  SQLite::Database& db_;
+  bool done_ = false;
+};
+
+} // namespace imi
