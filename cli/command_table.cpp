@@ -1,0 +1,38 @@
+// The list of subcommands, in the order `imictl --help` shows them.
+#include "runtime.hpp"
+
+namespace imi::cli {
+
+void setup_init(CLI::App&, Runtime&);
+void setup_authority(CLI::App&, Runtime&);
+void setup_user(CLI::App&, Runtime&);
+void setup_role(CLI::App&, Runtime&);
+void setup_login(CLI::App&, Runtime&);
+void setup_notify(CLI::App&, Runtime&);
+void setup_import(CLI::App&, Runtime&);
+void setup_export(CLI::App&, Runtime&);
+void setup_check(CLI::App&, Runtime&);
+void setup_audit(CLI::App&, Runtime&);
+void setup_config(CLI::App&, Runtime&);
+void setup_migrate(CLI::App&, Runtime&);
+
+const std::vector<CommandSpec>& command_table()
+{
+  static const std::vector<CommandSpec> table = {
+    {"init", "Create the database with the own authority and its first user", setup_init},
+    {"authority", "Register, show, search and edit authorities", setup_authority},
+    {"user", "Manage the users of the own authority", setup_user},
+    {"role", "Grant and revoke roles", setup_role},
+    {"login", "Log in with password and security code", setup_login},
+    {"notify", "List and deliver queued mail", setup_notify},
+    {"import", "Import a result table (guide Bijlage 4)", setup_import},
+    {"export", "Export the result table", setup_export},
+    {"check", "Check the set-up against the guide's advice", setup_check},
+    {"audit", "List and verify the audit log", setup_audit},
+    {"config", "Show the effective configuration", setup_config},
+    {"migrate", "Bring the database schema up to date", setup_migrate},
+  };
+  return table;
+}
+
+} // namespace imi::cli

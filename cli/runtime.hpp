@@ -1,0 +1,71 @@
+// What every subcommand's run function gets: the global options, the library
+// session (created on first use, so `--help` and `--version` never touch
+// config or database), and the one output renderer.
+#pragma once
+
+#include "core/output.hpp"
+#include "core/reporter.hpp"
+#include "core/session.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace imi::cli {
+
+struct GlobalOptions {
+  std::string db;
+  std::string config;
+  std::string as;
+  std::string format; // table|json|csv; empty = table
+  bool json = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool no_color = false;
+};
+
+class Runtime {
+public:
+  Runtime();
+  ~Runtime();
+
+  GlobalOptions options;
+
+  Session& session();
+  Renderer& out();
+  Reporter& reporter();
+  Format format() const;
+  bool stdout_is_tty() const;
+  bool stdin_is_tty() const;
+
+  // The exit code a command asks for without an error (check: 1 on errors).
+  int exit_code = 0;
+
+  // Whether a session was created (the error handler records refusals).
+  Session* existing_session() { return session_.get(); }
+
+private:
+  std::unique_ptr<Reporter> reporter_;
+  std::unique_ptr<Session> session_;
+  std::unique_ptr<Renderer> renderer_;
+};
+
+// Subcommands: each file cli/cmd_<name>.cpp defines setup_<name>, which adds
+// its subcommand(s) to the root app and binds callbacks that call its run
+// functions. The table in command_table.cpp lists them all.
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  void (*setup)(CLI::App& root, Runtime& rt);
+};
+const std::vector<CommandSpec>& command_table();
+
+// Reads a secret from the terminal without echo, or one line from stdin when
+// `from_stdin` (scripts: --password-stdin).
+std::string read_secret(const std::string& prompt, bool from_stdin);
+
+} // namespace imi::cli
