@@ -1,6 +1,6 @@
 #include "import/table_reader.hpp"
 
-#include "util/email.hpp"
+#include "core/validate.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -26,6 +26,7 @@ std::string shown(std::string_view value)
 
 std::string format_row_error(const std::string& file, const RowError& e)
 {
+  if (e.line == 0) return fmt::format("{}: {}", file, e.message);
   if (e.column.empty()) return fmt::format("{}:{}: {}", file, e.line, e.message);
   return fmt::format("{}:{}: column '{}': {}", file, e.line, e.column, e.message);
 }
@@ -123,8 +124,11 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
   if (row.has_user) {
     if (mailbox.empty()) {
       problem(TableColumn::mailbox, "is empty; every user needs a mailbox (e-mail address)");
-    } else if (auto why = util::email_problem(mailbox)) {
-      problem(TableColumn::mailbox, fmt::format("{} {}", shown(mailbox), *why));
+    } else if (!is_valid_email(mailbox)) {
+      problem(TableColumn::mailbox, fmt::format("{} is not a valid e-mail address{}", shown(mailbox),
+                                                mailbox.find('\n') != std::string::npos ? " (wrapped over two lines)"
+                                                : mailbox.find(' ') != std::string::npos ? " (it contains a space)"
+                                                                                         : ""));
     }
     row.email = mailbox;
     auto name = parse_person_name(name_cell, row.department);

@@ -208,3 +208,74 @@ DecodeProblem TextDecoder::decode_utf16(std::string_view bytes, std::string& out
 }
 
 } // namespace imi::util
+
+namespace imi::util {
+namespace {
+
+bool next_code_point(std::string_view s, size_t& i, char32_t& cp)
+{
+  const int len = utf8_sequence_length(s, i);
+  if (len <= 0) return false;
+  const auto c = static_cast<unsigned char>(s[i]);
+  cp = len == 1 ? c : c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+  i += static_cast<size_t>(len);
+  return true;
+}
+
+} // namespace
+
+std::optional<std::string> encode_utf8_as(std::string_view utf8, TextEncoding e)
+{
+  if (e == TextEncoding::utf8 || e == TextEncoding::automatic) return std::string(utf8);
+  std::string out;
+  out.reserve(utf8.size() * (e == TextEncoding::windows1252 ? 1 : 2));
+  size_t i = 0;
+  char32_t cp = 0;
+  while (i < utf8.size()) {
+    if (!next_code_point(utf8, i, cp)) return std::nullopt;
+    if (e == TextEncoding::windows1252) {
+      if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) {
+        out += static_cast<char>(cp);
+        continue;
+      }
+      int found = -1;
+      for (int k = 0; k < 32; ++k)
+        if (cp1252_high[k] != 0 && cp1252_high[k] == cp) found = k;
+      if (found < 0) return std::nullopt;
+      out += static_cast<char>(0x80 + found);
+      continue;
+    }
+    auto put = [&](char32_t unit) {
+      const char hi = static_cast<char>(unit >> 8), lo = static_cast<char>(unit & 0xFF);
+      if (e == TextEncoding::utf16le) {
+        out += lo;
+        out += hi;
+      } else {
+        out += hi;
+        out += lo;
+      }
+    };
+    if (cp >= 0x10000) {
+      put(0xD800 + ((cp - 0x10000) >> 10));
+      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  return out;
+}
+
+std::string byte_order_mark(TextEncoding e)
+{
+  switch (e) {
+  case TextEncoding::utf8: return "\xEF\xBB\xBF";
+  case TextEncoding::utf16le: return "\xFF\xFE";
+  case TextEncoding::utf16be: return "\xFE\xFF";
+  case TextEncoding::automatic:
+  case TextEncoding::windows1252: break;
+  }
+  return "";
+}
+
+} // namespace imi::util

@@ -51,3 +51,14 @@ private:
 };
 
 } // namespace imi::util
+
+namespace imi::util {
+
+// The bytes of UTF-8 text in another encoding (for files written for
+// spreadsheets); empty optional when a character has no equivalent in it
+// (Windows-1252 lacks most non-Latin scripts).
+std::optional<std::string> encode_utf8_as(std::string_view utf8, TextEncoding e);
+// The byte-order mark for an encoding ("" for Windows-1252).
+std::string byte_order_mark(TextEncoding e);
+
+} // namespace imi::util

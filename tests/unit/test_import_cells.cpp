@@ -1,6 +1,5 @@
 #include "import/cells.hpp"
 #include "import/columns.hpp"
-#include "import/username.hpp"
 
 #include <doctest/doctest.h>
 
@@ -114,10 +113,3 @@ TEST_CASE("import::map_table_columns")
   CHECK(problems.size() == 1);
 }
 
-TEST_CASE("import::import_username_base")
-{
-  CHECK(import_username_base("Pieter", "de Kort") == "pdekort");
-  CHECK(import_username_base("Bram", "Pauwels") == "bpauwels");
-  CHECK(import_username_base("", "Publieksbalie") == "publieksbalie");
-  CHECK(import_username_base("Émile", "Öztürk-Çelik") == "eozturkcelik");
-}
