@@ -314,7 +314,9 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
         for (auto d : member_of)
           if (!old_members.count(d)) run(st.insert_member, user_id, d);
       }
-      if (roles & role_bit(Role::handler)) {
+      // Default services go to new handlers only; an existing handler's
+      // services are their own business.
+      if ((roles & role_bit(Role::handler)) && !(old_roles & role_bit(Role::handler))) {
         st.has_service.reset();
         st.has_service.bind(1, user_id);
         needs_services = !st.has_service.executeStep();
