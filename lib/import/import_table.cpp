@@ -186,16 +186,24 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   // Pass 2: apply, still collecting problems the database reveals.
   std::vector<std::string> services;
   bool services_resolved = false;
+  std::string services_source;
   WriteContext ctx{db,     authority_id, language, session.now_iso(), actor.user_id, reader.columns(), errors,
                    result, reporter,     show_progress, options.max_plan_rows,
                    [&]() -> const std::vector<std::string>& {
                      if (!services_resolved) {
-                       services = resolve_default_services(db, options, authority_id, result.default_services_source);
-                       result.default_services = services;
+                       services = resolve_default_services(db, options, authority_id, services_source);
                        services_resolved = true;
+                     }
+                     if (result.default_services.empty()) { // reported when first used
+                       result.default_services = services;
+                       result.default_services_source = services_source;
                      }
                      return services;
                    }};
+  if (!options.default_services.empty()) { // a wrong keyword is an error even when no row needs it
+    services = resolve_default_services(db, options, authority_id, services_source);
+    services_resolved = true;
+  }
   apply_departments(ctx, departments);
   apply_users(ctx, departments);
   if (options.prune && !errors.any()) prune_users(ctx, label);

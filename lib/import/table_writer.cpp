@@ -205,11 +205,14 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
   }
   UserStatements st(ctx.db);
   SQLite::Statement names(ctx.db, "SELECT line, first, last FROM temp.import_row WHERE email_key = ? ORDER BY line");
+  // The first row of each mailbox gives the name; roles and departments are
+  // the union over all its rows.
   SQLite::Statement users(
-    ctx.db, "SELECT email_key, min(line), email, first, last, function, functional, "
-            "max(roles & 1) | max(roles & 2) | max(roles & 4), group_concat(DISTINCT dept), "
-            "count(DISTINCT first || char(31) || last) "
-            "FROM temp.import_row GROUP BY email_key ORDER BY 2");
+    ctx.db, "SELECT f.email_key, f.line, r.email, r.first, r.last, r.function, r.functional, f.roles, f.depts, f.names "
+            "FROM (SELECT email_key, min(line) AS line, max(roles & 1) | max(roles & 2) | max(roles & 4) AS roles, "
+            "group_concat(DISTINCT dept) AS depts, count(DISTINCT first || char(31) || last) AS names "
+            "FROM temp.import_row GROUP BY email_key) f "
+            "JOIN temp.import_row r ON r.email_key = f.email_key AND r.line = f.line ORDER BY f.line");
   const std::string& name_column = ctx.columns.name(TableColumn::name);
   std::int64_t done = 0;
   while (users.executeStep()) {
