@@ -151,3 +151,11 @@ expect_contains "$ERR" "noheader.csv:1: no header row found"
 expect_rc 6 imictl import empty.csv
 expect_contains "$ERR" "empty"
 expect_eq "$(users)" "$n"
+
+# --- the larger example, saved by LibreOffice ---
+init_db "$TEST_DIR/large.db"
+expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk-large.csv" --default-service construction --json
+expect_json 'j["created"]["departments"]' 10
+expect_json 'j["created"]["users"] > 80' True
+expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk.csv"
+expect_contains "$ERR" "nothing to change"
