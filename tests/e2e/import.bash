@@ -157,5 +157,5 @@ init_db "$TEST_DIR/large.db"
 expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk-large.csv" --default-service construction --json
 expect_json 'j["created"]["departments"]' 10
 expect_json 'j["created"]["users"] > 80' True
-expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk.csv"
+expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk-large.csv"
 expect_contains "$ERR" "nothing to change"
