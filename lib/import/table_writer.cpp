@@ -1,7 +1,7 @@
 #include "import/table_writer.hpp"
 
 #include "core/reporter.hpp"
-#include "users/username.hpp"
+#include "import/username_allocator.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -204,6 +204,7 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
     total = n.getColumn(0).getInt64();
   }
   UserStatements st(ctx.db);
+  UsernameAllocator usernames(ctx.db);
   SQLite::Statement names(ctx.db, "SELECT line, first, last FROM temp.import_row WHERE email_key = ? ORDER BY line");
   // The first row of each mailbox gives the name; roles and departments are
   // the union over all its rows.
@@ -246,7 +247,7 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
     st.find.bind(2, key);
     if (!st.find.executeStep()) {
       row.action = "create";
-      row.username = generate_username(ctx.db, first, last);
+      row.username = usernames.allocate(first, last);
       auto& ins = st.insert_user;
       ins.reset();
       ins.bind(1, ctx.authority_id);

@@ -113,3 +113,27 @@ TEST_CASE("import::map_table_columns")
   CHECK(problems.size() == 1);
 }
 
+
+#include "import/username_allocator.hpp"
+#include "users/username.hpp"
+
+TEST_CASE("import::UsernameAllocator")
+{
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("CREATE TABLE user (id INTEGER PRIMARY KEY, username TEXT UNIQUE)");
+  db.exec("INSERT INTO user (username) VALUES ('pdekort'), ('pdekort3'), ('system')");
+  UsernameAllocator alloc(db);
+  auto take = [&](std::string_view f, std::string_view l) {
+    // The same rule and result as the users area's generate_username.
+    const std::string expected = generate_username(db, f, l);
+    const std::string got = alloc.allocate(f, l);
+    CHECK(got == expected);
+    db.exec("INSERT INTO user (username) VALUES ('" + got + "')");
+    return got;
+  };
+  CHECK(take("Pieter", "de Kort") == "pdekort2");
+  CHECK(take("Petra", "de Kort") == "pdekort4");
+  CHECK(take("", "Publieksbalie") == "publieksbalie");
+  CHECK(take("Émile", "Öztürk") == "eozturk");
+  CHECK(take("李", "王") == "user");
+}
