@@ -209,9 +209,9 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
   // The first row of each mailbox gives the name; roles and departments are
   // the union over all its rows.
   SQLite::Statement users(
-    ctx.db, "SELECT f.email_key, f.line, r.email, r.first, r.last, r.function, r.functional, f.roles, f.depts, f.names "
+    ctx.db, "SELECT f.email_key, f.line, r.email, r.first, r.last, r.function, r.functional, f.roles, f.depts, f.clash "
             "FROM (SELECT email_key, min(line) AS line, max(roles & 1) | max(roles & 2) | max(roles & 4) AS roles, "
-            "group_concat(DISTINCT dept) AS depts, count(DISTINCT first || char(31) || last) AS names "
+            "group_concat(dept) AS depts, min(first || char(31) || last) <> max(first || char(31) || last) AS clash "
             "FROM temp.import_row GROUP BY email_key) f "
             "JOIN temp.import_row r ON r.email_key = f.email_key AND r.line = f.line ORDER BY f.line");
   const std::string& name_column = ctx.columns.name(TableColumn::name);
@@ -226,7 +226,7 @@ void apply_users(WriteContext& ctx, const std::vector<ImportDepartment>& departm
     const bool functional = users.getColumn(6).getInt() != 0;
     const auto roles = static_cast<RoleMask>(users.getColumn(7).getInt());
     const auto member_of = parse_department_list(users.getColumn(8).getString(), departments);
-    if (users.getColumn(9).getInt() > 1) {
+    if (users.getColumn(9).getInt() != 0) {
       // One mailbox is one user: every row must give the same name.
       names.reset();
       names.bind(1, key);
