@@ -1,0 +1,26 @@
+// Listing users with filters in one query: roles, services and departments
+// are aggregated in SQL and each row is handed to the caller as soon as it is
+// read, so 50,000 users stream through the renderer without piling up.
+#pragma once
+
+#include "users/user_store.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace imi {
+
+struct UserFilter {
+  std::optional<std::string> role;       // any accepted spelling; basic = everyone
+  std::optional<std::string> status;     // pending|active|locked|deleted
+  std::optional<std::string> department; // name, case-insensitive
+  std::optional<std::string> text;       // substring of username, names or e-mail
+  bool include_deleted = false;          // implied by status=deleted
+};
+
+// Validates the filter first: an unknown role or department is NotFoundError
+// (exit 3) with the nearest match, a bad status InvalidInputError (6).
+void list_users(SQLite::Database& db, const UserFilter& filter, const std::function<void(const UserView&)>& sink);
+
+} // namespace imi
