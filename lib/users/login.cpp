@@ -55,12 +55,10 @@ void check_activation_state(const Credentials& c)
 {
   refuse_unusable(c.user);
   if (!awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' is already activated", c.user.username))
-      .hint("log in with: imictl login " + c.user.username);
+    throw ConflictError(fmt::format("'{}' is already activated", c.user.username), {"log in with: imictl login " + c.user.username});
   if (!c.temp_password_hash)
-    throw ConflictError(fmt::format("no temporary password has been issued to '{}' yet", c.user.username))
-      .hint("it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
-            "imictl user reset-password");
+    throw ConflictError(fmt::format("no temporary password has been issued to '{}' yet", c.user.username), {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
+            "imictl user reset-password"});
 }
 
 // Records a failed attempt in its own committed transaction, then refuses.
@@ -112,8 +110,7 @@ UserRef prepare_login(Session& session, std::string_view user)
   const Credentials c = load_credentials(db, user);
   refuse_unusable(c.user);
   if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username))
-      .hint("first login: imictl user activate " + c.user.username);
+    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username), {"first login: imictl user activate " + c.user.username});
   return c.user;
 }
 
@@ -160,8 +157,7 @@ UserView login_user(Session& session, std::string_view user, const std::string& 
   const Credentials c = load_credentials(db, user);
   refuse_unusable(c.user);
   if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username))
-      .hint("first login: imictl user activate " + c.user.username);
+    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username), {"first login: imictl user activate " + c.user.username});
   // Both secrets are always checked, so a failure does not tell which was wrong.
   const bool password_ok = verify_password(*c.password_hash, password);
   bool code_ok = false;

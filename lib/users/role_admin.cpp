@@ -72,8 +72,7 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
     throw ConflictError(fmt::format("user '{}' is deleted and cannot receive roles", user.username));
   const bool granting_handler = std::find(roles.begin(), roles.end(), Role::handler) != roles.end();
   if (!services.empty() && !granting_handler && !has_role(db, user.id, Role::handler))
-    throw InvalidInputError(fmt::format("--service: services belong to handlers, and '{}' is not one", user.username))
-      .hint("grant the role with the services: imictl role grant " + user.username + " handler --service KW");
+    throw InvalidInputError(fmt::format("--service: services belong to handlers, and '{}' is not one", user.username), {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
   std::vector<std::string> slugs;
   for (const auto& s : services) slugs.push_back(resolve_service_keyword(db, s));
   for (Role r : roles) {
@@ -90,8 +89,7 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
     ins.exec();
   }
   if (granting_handler && count_services(db, user.id) == 0)
-    throw InvalidInputError(fmt::format("role handler: '{}' needs at least one service (keyword)", user.username))
-      .hint("add --service KW, for example --service building-permits");
+    throw InvalidInputError(fmt::format("role handler: '{}' needs at least one service (keyword)", user.username), {"add --service KW, for example --service building-permits"});
 }
 
 void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter)
@@ -137,16 +135,14 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
   const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
   for (Role r : parsed) {
     if (r == Role::basic)
-      throw ConflictError("every user is a basic user; the role cannot be revoked")
-        .hint("to remove a user: imictl user delete " + ref.username);
+      throw ConflictError("every user is a basic user; the role cannot be revoked", {"to remove a user: imictl user delete " + ref.username});
     if (!has_role(db, ref.id, r)) {
       session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
       continue;
     }
     if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
       throw ConflictError(fmt::format("'{}' is the last local data administrator; the authority needs one",
-                                      ref.username))
-        .hint("grant lda to another user first: imictl role grant USER lda");
+                                      ref.username), {"grant lda to another user first: imictl role grant USER lda"});
     SQLite::Statement del(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?");
     del.bind(1, ref.id);
     del.bind(2, role_slug(r));

@@ -36,8 +36,7 @@ void ensure_key_file(const std::string& path)
     if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
       throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
     if ((st.st_mode & 077) != 0)
-      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path))
-        .hint("a key that others can read no longer protects the security codes");
+      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path), {"a key that others can read no longer protects the security codes"});
     return;
   }
   // O_EXCL: two processes creating the key at once must not both win.
@@ -70,8 +69,7 @@ SecretKey load_key_file(const std::string& path)
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT)
-      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path))
-        .hint("restore the key file from the backup made with the database");
+      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path), {"restore the key file from the backup made with the database"});
     throw FailureError(system_error("cannot read key file", path));
   }
   SecretKey key{};
@@ -102,8 +100,7 @@ std::string open_security_code(const SecretKey& key, const std::vector<unsigned 
                                  sealed.data() + crypto_secretbox_NONCEBYTES,
                                  sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data())
       != 0)
-    throw FailureError("the stored security code does not open with the key file")
-      .hint("the key file belongs to another database, or was replaced");
+    throw FailureError("the stored security code does not open with the key file", {"the key file belongs to another database, or was replaced"});
   return code;
 }
 

@@ -25,8 +25,7 @@ void check_email_free(SQLite::Database& db, std::int64_t authority_id, const std
   q.bind(2, email);
   q.bind(3, except_user_id);
   if (q.executeStep())
-    throw ConflictError(fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()))
-      .hint("within an authority an e-mail address belongs to one user");
+    throw ConflictError(fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()), {"within an authority an e-mail address belongs to one user"});
 }
 
 // The department by name (case-insensitive); a missing one is created at
@@ -259,13 +258,11 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
   if (lda.executeStep() && count_active_ldas(db, t.user.authority_id) <= 1)
-    throw ConflictError(fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username))
-      .hint("grant lda to another user first: imictl role grant USER lda");
+    throw ConflictError(fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username), {"grant lda to another user first: imictl role grant USER lda"});
   const std::int64_t open = count_open_assigned_requests(db, t.user.id);
   std::string summary = "deleted";
   if (open > 0 && !reassign_to)
-    throw ConflictError(fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open))
-      .hint(fmt::format("imictl user delete {} --reassign-to USER", t.user.username));
+    throw ConflictError(fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open), {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
   if (reassign_to) {
     const UserRef to = find_user(db, *reassign_to);
     if (to.id == t.user.id) throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
@@ -275,8 +272,7 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
     SQLite::Statement h(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'handler'");
     h.bind(1, to.id);
     if (!h.executeStep())
-      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username))
-        .hint(fmt::format("imictl role grant {} handler --service KW", to.username));
+      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username), {fmt::format("imictl role grant {} handler --service KW", to.username)});
     SQLite::Statement move(db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
                                "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
                                "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
@@ -313,7 +309,7 @@ UserView lock_user(Session& session, std::string_view user)
   const Target t = manage(session, db, user, Permission::manage_users);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
   if (t.user.id == t.actor.user_id)
-    throw ConflictError("you cannot lock your own account").hint("another local data administrator can");
+    throw ConflictError("you cannot lock your own account", {"another local data administrator can"});
   if (t.user.status != "locked") {
     set_status(db, t.user.id, "locked", session.now_iso());
     append_audit(db, session.now(), t.actor.username, "user.lock", "user:" + t.user.username, "locked");

@@ -30,7 +30,7 @@ OwnAuthority own_authority(SQLite::Database& db)
 {
   SQLite::Statement q(db, "SELECT id, name, allocation FROM authority WHERE is_own = 1");
   if (!q.executeStep())
-    throw FailureError("the database has no own authority").hint("create it with imictl init");
+    throw FailureError("the database has no own authority", {"create it with imictl init"});
   return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0};
 }
 
