@@ -6,7 +6,6 @@
 #include "users/user_admin.hpp"
 #include "users/user_list.hpp"
 #include "users/user_sheet.hpp"
-#include "users/permissions.hpp"
 
 #if __has_include("notify/credentials.hpp")
 #include "notify/credentials.hpp"
@@ -38,7 +37,7 @@ Record table_row(const UserView& u)
           {"departments", u.departments}};
 }
 
-void show_user(Runtime& rt, const UserView& u)
+void print_user(Runtime& rt, const UserView& u)
 {
   rt.out().object(user_record(u));
 }
@@ -58,7 +57,7 @@ void run_add(AddOptions& o, Runtime& rt)
   // The table form is the username alone, for onboarding scripts:
   // name=$(imictl user add ...).
   if (rt.format() == Format::table) rt.out().line(u.username);
-  else show_user(rt, u);
+  else print_user(rt, u);
 }
 
 struct ListOptions {
@@ -68,10 +67,6 @@ struct ListOptions {
 
 void run_list(const ListOptions& o, Runtime& rt)
 {
-  Session& s = rt.session();
-  auto& db = s.db();
-  const OwnAuthority own = own_authority(db);
-  require(s, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   UserFilter f;
   if (!o.role.empty()) f.role = o.role;
   if (!o.status.empty()) f.status = o.status;
@@ -82,7 +77,7 @@ void run_list(const ListOptions& o, Runtime& rt)
   const bool table = rt.format() == Format::table;
   bool started = false;
   // begin_list only after the filter validated, so an error leaves stdout empty.
-  list_users(db, f, [&](const UserView& u) {
+  list_own_users(rt.session(), f, [&](const UserView& u) {
     if (!started) {
       out.begin_list(table ? table_columns : user_record_columns());
       started = true;
@@ -95,11 +90,7 @@ void run_list(const ListOptions& o, Runtime& rt)
 
 void run_show(const std::string& user, Runtime& rt)
 {
-  Session& s = rt.session();
-  auto& db = s.db();
-  const UserRef ref = find_user(db, user);
-  require(s, Permission::view_users, ref.authority_id, "user:" + ref.username);
-  show_user(rt, load_user_view(db, ref.id));
+  print_user(rt, show_user(rt.session(), user));
 }
 
 struct EditOptions {
@@ -120,7 +111,7 @@ void run_edit(const EditOptions& o, const CLI::App& app, Runtime& rt)
   if (given("--function")) e.function = o.function;
   e.add_departments = o.add_departments;
   e.remove_departments = o.remove_departments;
-  show_user(rt, edit_user(rt.session(), o.user, e));
+  print_user(rt, edit_user(rt.session(), o.user, e));
 }
 
 void run_print(const std::vector<std::string>& users, const std::string& output, Runtime& rt)
@@ -214,14 +205,14 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
   rename->add_option("user", rn->first, "Username or e-mail address")->required();
   rename->add_option("new", rn->second, "New username")->required();
-  rename->callback([rn, &rt] { show_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
+  rename->callback([rn, &rt] { print_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
 
   auto del = std::make_shared<std::pair<std::string, std::string>>();
   auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
   remove->add_option("user", del->first, "Username or e-mail address")->required();
   remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests");
   remove->callback([del, &rt] {
-    show_user(rt, delete_user(rt.session(), del->first,
+    print_user(rt, delete_user(rt.session(), del->first,
                               del->second.empty() ? std::nullopt : std::optional(del->second)));
   });
 
@@ -229,7 +220,7 @@ void setup_user(CLI::App& root, Runtime& rt)
     auto target = std::make_shared<std::string>();
     auto* sub = cmd->add_subcommand(name, help);
     sub->add_option("user", *target, "Username or e-mail address")->required();
-    sub->callback([target, fn, &rt] { show_user(rt, fn(rt.session(), *target)); });
+    sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), *target)); });
   };
   simple("lock", "Lock an account", lock_user);
   simple("unlock", "Unlock an account (also after 5 failed logins)", unlock_user);

@@ -173,9 +173,11 @@ void list_roles(Session& session, const std::optional<std::string>& user,
   SQLite::Statement q(db, "SELECT u.id, u.username, u.status, "
                           "(SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role WHERE user_id = u.id "
                           "ORDER BY role)) FROM user u WHERE (?1 IS NULL OR u.id = ?1) "
-                          "AND (?1 IS NOT NULL OR u.status <> 'deleted') ORDER BY u.username");
+                          "AND (?1 IS NOT NULL OR u.status <> 'deleted') AND u.authority_id = ?2 "
+                          "ORDER BY u.username");
   if (ref) q.bind(1, ref->id);
   else q.bind(1);
+  q.bind(2, ref ? ref->authority_id : own.id);
   while (q.executeStep()) {
     const std::int64_t id = q.getColumn(0).getInt64();
     RoleRow row{q.getColumn(1).getString(), "basic", q.getColumn(2).getString(), {}};
@@ -201,10 +203,13 @@ void users_with_role(Session& session, std::string_view role, const std::functio
   const OwnAuthority own = own_authority(db);
   require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   SQLite::Statement q(db, r == Role::basic
-                            ? "SELECT id, username, status FROM user WHERE status <> 'deleted' ORDER BY username"
+                            ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
+                              "ORDER BY username"
                             : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
-                              "WHERE r.role = ? AND u.status <> 'deleted' ORDER BY u.username");
+                              "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
+                              "ORDER BY u.username");
   if (r != Role::basic) q.bind(1, role_slug(r));
+  q.bind(2, own.id);
   while (q.executeStep()) {
     RoleRow row{q.getColumn(1).getString(), role_slug(r), q.getColumn(2).getString(), {}};
     if (r == Role::handler) {

@@ -1,6 +1,8 @@
 #include "users/user_list.hpp"
 
 #include "core/error.hpp"
+#include "core/session.hpp"
+#include "users/permissions.hpp"
 #include "users/role.hpp"
 #include "util/text.hpp"
 
@@ -39,6 +41,7 @@ void list_users(SQLite::Database& db, const UserFilter& filter, const std::funct
 {
   std::string where = "1";
   std::vector<std::string> params;
+  if (filter.authority_id) where += fmt::format(" AND u.authority_id = {}", filter.authority_id);
   if (filter.role) {
     const Role r = parse_role_or_throw(*filter.role);
     if (r != Role::basic) {
@@ -100,6 +103,23 @@ void list_users(SQLite::Database& db, const UserFilter& filter, const std::funct
     v.departments = split_list(q.getColumn(16));
     sink(v);
   }
+}
+
+void list_own_users(Session& session, UserFilter filter, const std::function<void(const UserView&)>& sink)
+{
+  auto& db = session.db();
+  const OwnAuthority own = own_authority(db);
+  require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
+  filter.authority_id = own.id;
+  list_users(db, filter, sink);
+}
+
+UserView show_user(Session& session, std::string_view user)
+{
+  auto& db = session.db();
+  const UserRef ref = find_user(db, user);
+  require(session, Permission::view_users, ref.authority_id, "user:" + ref.username);
+  return load_user_view(db, ref.id);
 }
 
 } // namespace imi
