@@ -20,7 +20,8 @@ struct GrantOptions {
   std::vector<std::string> roles, services;
 };
 
-void stream_roles(Runtime& rt, const std::function<void(const std::function<void(const RoleRow&)>&)>& producer)
+void stream_roles(Runtime& rt,
+                  const std::function<void(const std::function<void(const RoleRow&)>&)>& producer)
 {
   std::vector<Record> rows;
   producer([&](const RoleRow& r) { rows.push_back(role_row(r)); });
@@ -40,7 +41,8 @@ void setup_role(CLI::App& root, Runtime& rt)
   grant->add_option("user", g->user, "Username or e-mail address")->required();
   grant->add_option("roles", g->roles, role_help)->required();
   grant->add_option("--service", g->services, "Service keyword for a handler (repeatable)");
-  grant->callback([g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
+  grant->callback(
+    [g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
 
   auto r = std::make_shared<GrantOptions>();
   auto* revoke = cmd->add_subcommand("revoke", "Revoke roles (not the last lda)");
@@ -59,7 +61,8 @@ void setup_role(CLI::App& root, Runtime& rt)
   auto role = std::make_shared<std::string>();
   auto* who = cmd->add_subcommand("who", "List the users holding a role");
   who->add_option("role", *role, role_help)->required();
-  who->callback([role, &rt] { stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); }); });
+  who->callback(
+    [role, &rt] { stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); }); });
 }
 
 } // namespace imi::cli

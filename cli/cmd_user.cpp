@@ -25,16 +25,15 @@ void setup_user_activate(CLI::App& user, Runtime& rt);
 namespace {
 
 // The table view keeps to what fits a terminal; JSON and CSV carry every key.
-const std::vector<std::string> table_columns = {"username", "name", "email", "status", "roles", "departments"};
+const std::vector<std::string> table_columns = {"username", "name",  "email",
+                                                "status",   "roles", "departments"};
 
 Record table_row(const UserView& u)
 {
-  return {{"username", u.username},
-          {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
-          {"email", u.email},
-          {"status", u.status},
-          {"roles", u.roles},
-          {"departments", u.departments}};
+  return {
+    {"username", u.username}, {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
+    {"email", u.email},       {"status", u.status},
+    {"roles", u.roles},       {"departments", u.departments}};
 }
 
 void print_user(Runtime& rt, const UserView& u)
@@ -163,7 +162,8 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
   add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)");
-  add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")->required();
+  add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
+    ->required();
   add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required();
   add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str();
   add->add_option("--phone", a->phone, "Direct phone number (recommended)");
@@ -213,7 +213,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests");
   remove->callback([del, &rt] {
     print_user(rt, delete_user(rt.session(), del->first,
-                              del->second.empty() ? std::nullopt : std::optional(del->second)));
+                               del->second.empty() ? std::nullopt : std::optional(del->second)));
   });
 
   auto simple = [&](const char* name, const char* help, UserView (*fn)(Session&, std::string_view)) {

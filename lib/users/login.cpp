@@ -43,7 +43,8 @@ void refuse_unusable(const UserRef& user)
   if (user.status == "locked")
     throw PermissionError(fmt::format("the account '{}' is locked", user.username),
                           {"a local data administrator unlocks it: imictl user unlock " + user.username});
-  if (user.status == "deleted") throw PermissionError(fmt::format("the account '{}' is deleted", user.username));
+  if (user.status == "deleted")
+    throw PermissionError(fmt::format("the account '{}' is deleted", user.username));
 }
 
 bool awaits_activation(const Credentials& c)
@@ -55,21 +56,26 @@ void check_activation_state(const Credentials& c)
 {
   refuse_unusable(c.user);
   if (!awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' is already activated", c.user.username), {"log in with: imictl login " + c.user.username});
+    throw ConflictError(fmt::format("'{}' is already activated", c.user.username),
+                        {"log in with: imictl login " + c.user.username});
   if (!c.temp_password_hash)
-    throw ConflictError(fmt::format("no temporary password has been issued to '{}' yet", c.user.username), {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
-            "imictl user reset-password"});
+    throw ConflictError(
+      fmt::format("no temporary password has been issued to '{}' yet", c.user.username),
+      {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
+       "imictl user reset-password"});
 }
 
 // Records a failed attempt in its own committed transaction, then refuses.
-[[noreturn]] void fail_attempt(Session& session, SQLite::Database& db, const Credentials& c, const char* action)
+[[noreturn]] void fail_attempt(Session& session, SQLite::Database& db, const Credentials& c,
+                               const char* action)
 {
   const std::int64_t failures = c.failed_logins + 1;
   const bool lock = failures >= max_failed_logins;
   {
     WriteTransaction tx(db);
-    SQLite::Statement q(db, "UPDATE user SET failed_logins = ?, status = CASE WHEN ? THEN 'locked' ELSE status END, "
-                            "updated_at = ? WHERE id = ?");
+    SQLite::Statement q(
+      db, "UPDATE user SET failed_logins = ?, status = CASE WHEN ? THEN 'locked' ELSE status END, "
+          "updated_at = ? WHERE id = ?");
     q.bind(1, failures);
     q.bind(2, lock ? 1 : 0);
     q.bind(3, session.now_iso());
@@ -81,10 +87,10 @@ void check_activation_state(const Credentials& c)
   }
   PermissionError e(fmt::format("wrong credentials for '{}'", c.user.username));
   if (lock)
-    e.hint(fmt::format("after {} failed attempts the account is locked; a local data administrator unlocks it",
-                       max_failed_logins));
-  else
-    e.hint(fmt::format("{} attempt(s) left before the account is locked", max_failed_logins - failures));
+    e.hint(
+      fmt::format("after {} failed attempts the account is locked; a local data administrator unlocks it",
+                  max_failed_logins));
+  else e.hint(fmt::format("{} attempt(s) left before the account is locked", max_failed_logins - failures));
   throw e;
 }
 
@@ -110,7 +116,8 @@ UserRef prepare_login(Session& session, std::string_view user)
   const Credentials c = load_credentials(db, user);
   refuse_unusable(c.user);
   if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username), {"first login: imictl user activate " + c.user.username});
+    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
+                        {"first login: imictl user activate " + c.user.username});
   return c.user;
 }
 
@@ -133,16 +140,18 @@ UserView activate_user(Session& session, std::string_view user, const Activation
     hash_password(secrets.new_password, hash_profile(session.config().text("security.hash_profile")));
 
   WriteTransaction tx(db);
-  SQLite::Statement q(db, "UPDATE user SET password_hash = ?, temp_password_hash = NULL, security_code_sealed = ?, "
-                          "status = 'active', failed_logins = 0, last_login_at = ?, updated_at = ? "
-                          "WHERE id = ? AND status = ?");
+  SQLite::Statement q(
+    db, "UPDATE user SET password_hash = ?, temp_password_hash = NULL, security_code_sealed = ?, "
+        "status = 'active', failed_logins = 0, last_login_at = ?, updated_at = ? "
+        "WHERE id = ? AND status = ?");
   q.bind(1, hash);
   q.bind(2, sealed.data(), static_cast<int>(sealed.size()));
   q.bind(3, session.now_iso());
   q.bind(4, session.now_iso());
   q.bind(5, c.user.id);
   q.bind(6, c.user.status);
-  if (q.exec() != 1) throw ConflictError(fmt::format("'{}' changed while activating; try again", c.user.username));
+  if (q.exec() != 1)
+    throw ConflictError(fmt::format("'{}' changed while activating; try again", c.user.username));
   append_audit(db, session.now(), c.user.username, "user.activate", "user:" + c.user.username,
                "password and security code set");
   UserView view = load_user_view(db, c.user.id);
@@ -157,7 +166,8 @@ UserView login_user(Session& session, std::string_view user, const std::string& 
   const Credentials c = load_credentials(db, user);
   refuse_unusable(c.user);
   if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username), {"first login: imictl user activate " + c.user.username});
+    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
+                        {"first login: imictl user activate " + c.user.username});
   // Both secrets are always checked, so a failure does not tell which was wrong.
   const bool password_ok = verify_password(*c.password_hash, password);
   bool code_ok = false;

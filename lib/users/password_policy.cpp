@@ -8,8 +8,14 @@
 namespace imi {
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -26,7 +32,8 @@ void check_password_policy(std::string_view password, std::string_view username,
     letter = letter || is_letter(c) || (static_cast<unsigned char>(c) >= 0x80);
     digit = digit || is_digit(c);
   }
-  if (!letter || !digit) throw InvalidInputError("new password: must contain at least one letter and one digit");
+  if (!letter || !digit)
+    throw InvalidInputError("new password: must contain at least one letter and one digit");
   if (util::to_lower_ascii(password) == util::to_lower_ascii(username))
     throw InvalidInputError("new password: must not be the username");
   if (!temporary_password.empty() && password == temporary_password)
@@ -36,8 +43,8 @@ void check_password_policy(std::string_view password, std::string_view username,
 void check_security_code(std::string_view code)
 {
   if (code.size() != security_code_length || util::utf8_length(code) != code.size())
-    throw InvalidInputError(
-      fmt::format("security code: must be exactly {} characters (letters, digits and symbols)", security_code_length));
+    throw InvalidInputError(fmt::format(
+      "security code: must be exactly {} characters (letters, digits and symbols)", security_code_length));
   bool letter = false, digit = false, symbol = false;
   for (char c : code) {
     if (c <= ' ' || c == 0x7F)

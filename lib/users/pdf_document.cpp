@@ -50,8 +50,8 @@ std::string page_content(const PdfPage& page)
   double y = page_height - margin;
   for (const auto& line : page) {
     y -= line.gap + line.size * 1.35;
-    s += fmt::format("BT /{} {:.1f} Tf {:.2f} {:.2f} Td {} Tj ET\n", line.bold ? "F2" : "F1", line.size, margin, y,
-                     pdf_literal(line.text));
+    s += fmt::format("BT /{} {:.1f} Tf {:.2f} {:.2f} Td {} Tj ET\n", line.bold ? "F2" : "F1", line.size,
+                     margin, y, pdf_literal(line.text));
   }
   return s;
 }
@@ -86,8 +86,8 @@ std::string render_pdf(const std::vector<PdfPage>& pages, const std::string& tit
   const size_t xref = out.size();
   out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
   for (size_t off : offsets) out += fmt::format("{:010d} 00000 n \n", off);
-  out += fmt::format("trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{}\n%%EOF\n", objects.size() + 1,
-                     xref);
+  out += fmt::format("trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{}\n%%EOF\n",
+                     objects.size() + 1, xref);
   return out;
 }
 

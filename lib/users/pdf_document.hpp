@@ -11,9 +11,9 @@ namespace imi {
 
 struct PdfLine {
   std::string text;
-  double size = 11;  // points
+  double size = 11; // points
   bool bold = false;
-  double gap = 0;    // extra space above, points
+  double gap = 0; // extra space above, points
 };
 using PdfPage = std::vector<PdfLine>;
 

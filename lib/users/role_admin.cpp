@@ -72,7 +72,9 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
     throw ConflictError(fmt::format("user '{}' is deleted and cannot receive roles", user.username));
   const bool granting_handler = std::find(roles.begin(), roles.end(), Role::handler) != roles.end();
   if (!services.empty() && !granting_handler && !has_role(db, user.id, Role::handler))
-    throw InvalidInputError(fmt::format("--service: services belong to handlers, and '{}' is not one", user.username), {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
+    throw InvalidInputError(
+      fmt::format("--service: services belong to handlers, and '{}' is not one", user.username),
+      {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
   std::vector<std::string> slugs;
   for (const auto& s : services) slugs.push_back(resolve_service_keyword(db, s));
   for (Role r : roles) {
@@ -89,23 +91,28 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
     ins.exec();
   }
   if (granting_handler && count_services(db, user.id) == 0)
-    throw InvalidInputError(fmt::format("role handler: '{}' needs at least one service (keyword)", user.username), {"add --service KW, for example --service building-permits"});
+    throw InvalidInputError(
+      fmt::format("role handler: '{}' needs at least one service (keyword)", user.username),
+      {"add --service KW, for example --service building-permits"});
 }
 
 void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter)
 {
   const std::int64_t ldas = count_active_ldas(db, authority_id);
   if (ldas < 2)
-    reporter.warning(fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
-                                 "(H6.2): one stands in for the other",
-                                 ldas, ldas == 1 ? "" : "s"));
-  SQLite::Statement q(db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
-                          "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
-                          "FROM authority a WHERE a.id = ?");
+    reporter.warning(
+      fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
+                  "(H6.2): one stands in for the other",
+                  ldas, ldas == 1 ? "" : "s"));
+  SQLite::Statement q(
+    db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
+        "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
+        "FROM authority a WHERE a.id = ?");
   q.bind(1, authority_id);
   if (q.executeStep() && q.getColumn(0).getInt() == 0 && q.getColumn(1).getInt64() > 0)
-    reporter.warning("allocators have no effect while the authority works without allocation (B3); turn it on "
-                     "with: imictl authority settings --allocation on");
+    reporter.warning(
+      "allocators have no effect while the authority works without allocation (B3); turn it on "
+      "with: imictl authority settings --allocation on");
 }
 
 UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
@@ -135,14 +142,16 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
   const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
   for (Role r : parsed) {
     if (r == Role::basic)
-      throw ConflictError("every user is a basic user; the role cannot be revoked", {"to remove a user: imictl user delete " + ref.username});
+      throw ConflictError("every user is a basic user; the role cannot be revoked",
+                          {"to remove a user: imictl user delete " + ref.username});
     if (!has_role(db, ref.id, r)) {
       session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
       continue;
     }
     if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
-      throw ConflictError(fmt::format("'{}' is the last local data administrator; the authority needs one",
-                                      ref.username), {"grant lda to another user first: imictl role grant USER lda"});
+      throw ConflictError(
+        fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
+        {"grant lda to another user first: imictl role grant USER lda"});
     SQLite::Statement del(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?");
     del.bind(1, ref.id);
     del.bind(2, role_slug(r));
@@ -170,11 +179,12 @@ void list_roles(Session& session, const std::optional<std::string>& user,
   if (user) ref = find_user(db, *user);
   require(session, Permission::view_users, ref ? ref->authority_id : own.id,
           ref ? "user:" + ref->username : "authority:" + std::to_string(own.id));
-  SQLite::Statement q(db, "SELECT u.id, u.username, u.status, "
-                          "(SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role WHERE user_id = u.id "
-                          "ORDER BY role)) FROM user u WHERE (?1 IS NULL OR u.id = ?1) "
-                          "AND (?1 IS NOT NULL OR u.status <> 'deleted') AND u.authority_id = ?2 "
-                          "ORDER BY u.username");
+  SQLite::Statement q(db,
+                      "SELECT u.id, u.username, u.status, "
+                      "(SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role WHERE user_id = u.id "
+                      "ORDER BY role)) FROM user u WHERE (?1 IS NULL OR u.id = ?1) "
+                      "AND (?1 IS NOT NULL OR u.status <> 'deleted') AND u.authority_id = ?2 "
+                      "ORDER BY u.username");
   if (ref) q.bind(1, ref->id);
   else q.bind(1);
   q.bind(2, ref ? ref->authority_id : own.id);
@@ -202,12 +212,13 @@ void users_with_role(Session& session, std::string_view role, const std::functio
   const Role r = parse_role_or_throw(role);
   const OwnAuthority own = own_authority(db);
   require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
-  SQLite::Statement q(db, r == Role::basic
-                            ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
-                              "ORDER BY username"
-                            : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
-                              "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
-                              "ORDER BY u.username");
+  SQLite::Statement q(
+    db, r == Role::basic
+          ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
+            "ORDER BY username"
+          : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
+            "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
+            "ORDER BY u.username");
   if (r != Role::basic) q.bind(1, role_slug(r));
   q.bind(2, own.id);
   while (q.executeStep()) {

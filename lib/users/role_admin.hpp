@@ -43,6 +43,7 @@ struct RoleRow {
 void list_roles(Session& session, const std::optional<std::string>& user,
                 const std::function<void(const RoleRow&)>& sink);
 // role who ROLE: the users holding it (basic: everyone not deleted).
-void users_with_role(Session& session, std::string_view role, const std::function<void(const RoleRow&)>& sink);
+void users_with_role(Session& session, std::string_view role,
+                     const std::function<void(const RoleRow&)>& sink);
 
 } // namespace imi

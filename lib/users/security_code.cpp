@@ -36,7 +36,8 @@ void ensure_key_file(const std::string& path)
     if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
       throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
     if ((st.st_mode & 077) != 0)
-      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path), {"a key that others can read no longer protects the security codes"});
+      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path),
+                         {"a key that others can read no longer protects the security codes"});
     return;
   }
   // O_EXCL: two processes creating the key at once must not both win.
@@ -69,7 +70,8 @@ SecretKey load_key_file(const std::string& path)
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT)
-      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path), {"restore the key file from the backup made with the database"});
+      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path),
+                          {"restore the key file from the backup made with the database"});
     throw FailureError(system_error("cannot read key file", path));
   }
   SecretKey key{};
@@ -85,8 +87,9 @@ std::vector<unsigned char> seal_security_code(const SecretKey& key, std::string_
   init_sodium();
   std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + code.size());
   randombytes_buf(out.data(), crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(code.data()),
-                        code.size(), out.data(), key.data());
+  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(code.data()), code.size(), out.data(),
+                        key.data());
   return out;
 }
 
@@ -100,7 +103,8 @@ std::string open_security_code(const SecretKey& key, const std::vector<unsigned 
                                  sealed.data() + crypto_secretbox_NONCEBYTES,
                                  sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data())
       != 0)
-    throw FailureError("the stored security code does not open with the key file", {"the key file belongs to another database, or was replaced"});
+    throw FailureError("the stored security code does not open with the key file",
+                       {"the key file belongs to another database, or was replaced"});
   return code;
 }
 
@@ -110,7 +114,8 @@ std::array<int, 3> pick_code_positions()
   std::array<int, 3> picked{};
   for (size_t i = 0; i < picked.size();) {
     const int p = static_cast<int>(randombytes_uniform(security_code_length)) + 1;
-    if (std::find(picked.begin(), picked.begin() + static_cast<long>(i), p) == picked.begin() + static_cast<long>(i))
+    if (std::find(picked.begin(), picked.begin() + static_cast<long>(i), p)
+        == picked.begin() + static_cast<long>(i))
       picked[i++] = p;
   }
   std::sort(picked.begin(), picked.end());

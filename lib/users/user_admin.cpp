@@ -25,7 +25,9 @@ void check_email_free(SQLite::Database& db, std::int64_t authority_id, const std
   q.bind(2, email);
   q.bind(3, except_user_id);
   if (q.executeStep())
-    throw ConflictError(fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()), {"within an authority an e-mail address belongs to one user"});
+    throw ConflictError(
+      fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
+      {"within an authority an e-mail address belongs to one user"});
 }
 
 // The department by name (case-insensitive); a missing one is created at
@@ -37,15 +39,17 @@ std::int64_t department_id(SQLite::Database& db, std::int64_t authority_id, cons
   q.bind(1, authority_id);
   q.bind(2, name);
   if (q.executeStep()) return q.getColumn(0).getInt64();
-  SQLite::Statement ins(db, "INSERT INTO department (authority_id, name, position) VALUES (?1, ?2, "
-                            "(SELECT coalesce(max(position), 0) + 1 FROM department WHERE authority_id = ?1))");
+  SQLite::Statement ins(db,
+                        "INSERT INTO department (authority_id, name, position) VALUES (?1, ?2, "
+                        "(SELECT coalesce(max(position), 0) + 1 FROM department WHERE authority_id = ?1))");
   ins.bind(1, authority_id);
   ins.bind(2, name);
   ins.exec();
   return db.getLastInsertRowid();
 }
 
-void add_department(SQLite::Database& db, std::int64_t authority_id, std::int64_t user_id, const std::string& name)
+void add_department(SQLite::Database& db, std::int64_t authority_id, std::int64_t user_id,
+                    const std::string& name)
 {
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_department (user_id, department_id) VALUES (?, ?)");
   ins.bind(1, user_id);
@@ -59,8 +63,7 @@ void remove_department(SQLite::Database& db, std::int64_t user_id, const std::st
                             "(SELECT id FROM department WHERE lower(name) = lower(?))");
   del.bind(1, user_id);
   del.bind(2, util::trim(name));
-  if (del.exec() == 0)
-    throw NotFoundError(fmt::format("user is not in department '{}'", name));
+  if (del.exec() == 0) throw NotFoundError(fmt::format("user is not in department '{}'", name));
 }
 
 std::optional<std::string> optional_field(std::string_view field, const std::optional<std::string>& value)
@@ -95,7 +98,8 @@ void set_status(SQLite::Database& db, std::int64_t user_id, const std::string& s
 // active when the user has ever set a password, else pending.
 std::string unlocked_status(SQLite::Database& db, std::int64_t user_id)
 {
-  SQLite::Statement q(db, "SELECT last_login_at IS NOT NULL OR password_hash IS NOT NULL FROM user WHERE id = ?");
+  SQLite::Statement q(db,
+                      "SELECT last_login_at IS NOT NULL OR password_hash IS NOT NULL FROM user WHERE id = ?");
   q.bind(1, user_id);
   q.executeStep();
   return q.getColumn(0).getInt() ? "active" : "pending";
@@ -122,9 +126,10 @@ UserView add_user(Session& session, const NewUser& in)
   const Actor actor = require(session, Permission::manage_users, own.id, "user:" + username);
   check_email_free(db, own.id, email, 0);
   const std::string now = session.now_iso();
-  SQLite::Statement ins(db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
-                            "function, functional, status, created_at, updated_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
+  SQLite::Statement ins(
+    db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
+        "function, functional, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
   ins.bind(1, own.id);
   ins.bind(2, username);
   ins.bind(3, first);
@@ -163,8 +168,8 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
   const UserView before = load_user_view(db, t.user.id);
   std::vector<std::string> changed;
   std::vector<std::pair<std::string, std::optional<std::string>>> sets;
-  auto mandatory = [&](const char* column, const char* field, const std::optional<std::string>& raw, auto checker,
-                       const std::string& old) {
+  auto mandatory = [&](const char* column, const char* field, const std::optional<std::string>& raw,
+                       auto checker, const std::string& old) {
     if (!raw) return;
     const std::string value = checker(field, *raw);
     if (value == old) return;
@@ -172,15 +177,18 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
     changed.emplace_back(column);
   };
   auto text = [](std::string_view f, std::string_view v) { return check_text(f, v, true); };
-  mandatory("first_name", "first name", edit.first_name,
-            before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
-                              : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
-            before.first_name);
+  mandatory(
+    "first_name", "first name", edit.first_name,
+    before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
+                      : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
+    before.first_name);
   mandatory("last_name", "last name", edit.last_name, text, before.last_name);
-  mandatory("email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
-            before.email);
-  mandatory("language", "language", edit.language,
-            [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
+  mandatory(
+    "email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
+    before.email);
+  mandatory(
+    "language", "language", edit.language,
+    [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
   if (!changed.empty()) {
     const std::int64_t open = count_open_assigned_requests(db, t.user.id);
     if (open > 0)
@@ -254,28 +262,37 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
   const Target t = manage(session, db, user, Permission::manage_users);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
+  if (t.user.status == "deleted")
+    throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
   if (lda.executeStep() && count_active_ldas(db, t.user.authority_id) <= 1)
-    throw ConflictError(fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username), {"grant lda to another user first: imictl role grant USER lda"});
+    throw ConflictError(
+      fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
+      {"grant lda to another user first: imictl role grant USER lda"});
   const std::int64_t open = count_open_assigned_requests(db, t.user.id);
   std::string summary = "deleted";
   if (open > 0 && !reassign_to)
-    throw ConflictError(fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open), {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
+    throw ConflictError(
+      fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open),
+      {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
   if (reassign_to) {
     const UserRef to = find_user(db, *reassign_to);
-    if (to.id == t.user.id) throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
+    if (to.id == t.user.id)
+      throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
     if (to.authority_id != t.user.authority_id || (to.status != "active" && to.status != "pending"))
-      throw ConflictError(fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
-                                      to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
+      throw ConflictError(
+        fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
+                    to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
     SQLite::Statement h(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'handler'");
     h.bind(1, to.id);
     if (!h.executeStep())
-      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username), {fmt::format("imictl role grant {} handler --service KW", to.username)});
-    SQLite::Statement move(db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
-                               "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
-                               "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
+      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username),
+                          {fmt::format("imictl role grant {} handler --service KW", to.username)});
+    SQLite::Statement move(
+      db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
+          "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
+          "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
     move.bind(1, to.id);
     move.bind(2, t.user.id);
     move.exec();
@@ -285,13 +302,15 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
     drop.exec();
     summary += fmt::format("; {} open request(s) reassigned to {}", open, to.username);
   }
-  for (const char* sql : {"DELETE FROM user_role WHERE user_id = ?", "DELETE FROM user_service WHERE user_id = ?"}) {
+  for (const char* sql :
+       {"DELETE FROM user_role WHERE user_id = ?", "DELETE FROM user_service WHERE user_id = ?"}) {
     SQLite::Statement q(db, sql);
     q.bind(1, t.user.id);
     q.exec();
   }
-  SQLite::Statement q(db, "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
-                          "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+  SQLite::Statement q(db,
+                      "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
+                      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
@@ -343,8 +362,9 @@ UserView reset_user_password(Session& session, std::string_view user)
   WriteTransaction tx(db);
   const Target t = manage(session, db, user, Permission::reset_password);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
-  SQLite::Statement q(db, "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, failed_logins = 0, "
-                          "updated_at = ? WHERE id = ?");
+  SQLite::Statement q(db,
+                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, failed_logins = 0, "
+                      "updated_at = ? WHERE id = ?");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
@@ -354,7 +374,8 @@ UserView reset_user_password(Session& session, std::string_view user)
     summary += "; unlocked";
   }
   enqueue_user_mail(session, t.user.id, MailKind::password_reset);
-  append_audit(db, session.now(), t.actor.username, "user.reset-password", "user:" + t.user.username, summary);
+  append_audit(db, session.now(), t.actor.username, "user.reset-password", "user:" + t.user.username,
+               summary);
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
   return view;

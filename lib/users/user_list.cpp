@@ -37,7 +37,8 @@ std::string check_department_exists(SQLite::Database& db, const std::string& nam
 
 } // namespace
 
-void list_users(SQLite::Database& db, const UserFilter& filter, const std::function<void(const UserView&)>& sink)
+void list_users(SQLite::Database& db, const UserFilter& filter,
+                const std::function<void(const UserView&)>& sink)
 {
   std::string where = "1";
   std::vector<std::string> params;
@@ -53,7 +54,8 @@ void list_users(SQLite::Database& db, const UserFilter& filter, const std::funct
     static const std::vector<std::string> statuses = {"pending", "active", "locked", "deleted"};
     const std::string s = util::to_lower_ascii(util::trim(*filter.status));
     if (std::find(statuses.begin(), statuses.end(), s) == statuses.end())
-      throw InvalidInputError(fmt::format("--status must be pending, active, locked or deleted, not '{}'", *filter.status));
+      throw InvalidInputError(
+        fmt::format("--status must be pending, active, locked or deleted, not '{}'", *filter.status));
     where += " AND u.status = ?";
     params.push_back(s);
   } else if (!filter.include_deleted) {
@@ -65,14 +67,17 @@ void list_users(SQLite::Database& db, const UserFilter& filter, const std::funct
     params.push_back(check_department_exists(db, *filter.department));
   }
   if (filter.text) {
-    where += " AND (instr(u.username, lower(?)) > 0 OR instr(lower(u.first_name || ' ' || u.last_name), lower(?)) > 0"
+    where += " AND (instr(u.username, lower(?)) > 0 OR instr(lower(u.first_name || ' ' || u.last_name), "
+             "lower(?)) > 0"
              " OR instr(lower(u.email), lower(?)) > 0)";
     params.insert(params.end(), 3, util::trim(*filter.text));
   }
   const std::string sql = fmt::format(
-    "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, u.created_at, "
+    "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, "
+    "u.created_at, "
     "u.updated_at, u.phone, u.function, u.last_login_at, u.functional, "
-    "(SELECT group_concat(role, char(31)) FROM (SELECT role FROM user_role WHERE user_id = u.id ORDER BY role)), "
+    "(SELECT group_concat(role, char(31)) FROM (SELECT role FROM user_role WHERE user_id = u.id ORDER BY "
+    "role)), "
     "(SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM user_service WHERE user_id = u.id "
     "ORDER BY keyword)), "
     "(SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM user_department ud JOIN department d "

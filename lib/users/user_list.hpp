@@ -22,7 +22,8 @@ struct UserFilter {
 
 // Validates the filter first: an unknown role or department is NotFoundError
 // (exit 3) with the nearest match, a bad status InvalidInputError (6).
-void list_users(SQLite::Database& db, const UserFilter& filter, const std::function<void(const UserView&)>& sink);
+void list_users(SQLite::Database& db, const UserFilter& filter,
+                const std::function<void(const UserView&)>& sink);
 
 class Session;
 // `user list`: the users of the own authority, for any user of it.

@@ -22,7 +22,8 @@ UserSheet make_user_sheet(const UserView& u)
     {nl ? "Autoriteit" : "Authority", u.authority},
   };
   if (u.function) s.fields.emplace_back(nl ? "Functie" : "Function", *u.function);
-  if (!u.departments.empty()) s.fields.emplace_back(nl ? "Afdeling" : "Department", util::join(u.departments, ", "));
+  if (!u.departments.empty())
+    s.fields.emplace_back(nl ? "Afdeling" : "Department", util::join(u.departments, ", "));
   std::vector<std::string> roles = {"basic"};
   roles.insert(roles.end(), u.roles.begin(), u.roles.end());
   s.fields.emplace_back(nl ? "Rollen" : "Roles", util::join(roles, ", "));

@@ -61,9 +61,10 @@ UserRef find_user(SQLite::Database& db, std::string_view user)
 
 UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
 {
-  SQLite::Statement q(db, "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, "
-                          "a.name, u.created_at, u.updated_at, u.phone, u.function, u.last_login_at, u.functional "
-                          "FROM user u JOIN authority a ON a.id = u.authority_id WHERE u.id = ?");
+  SQLite::Statement q(
+    db, "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, "
+        "a.name, u.created_at, u.updated_at, u.phone, u.function, u.last_login_at, u.functional "
+        "FROM user u JOIN authority a ON a.id = u.authority_id WHERE u.id = ?");
   q.bind(1, user_id);
   if (!q.executeStep()) throw NotFoundError(fmt::format("user #{} does not exist", user_id));
   UserView v;
@@ -83,40 +84,34 @@ UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
   v.functional = q.getColumn(13).getInt() != 0;
   v.roles = strings(db, "SELECT role FROM user_role WHERE user_id = ? ORDER BY role", user_id);
   v.services = strings(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword", user_id);
-  v.departments = strings(db,
-                          "SELECT d.name FROM user_department ud JOIN department d ON d.id = ud.department_id "
-                          "WHERE ud.user_id = ? ORDER BY d.position, d.name",
-                          user_id);
+  v.departments =
+    strings(db,
+            "SELECT d.name FROM user_department ud JOIN department d ON d.id = ud.department_id "
+            "WHERE ud.user_id = ? ORDER BY d.position, d.name",
+            user_id);
   return v;
 }
 
 const std::vector<std::string>& user_record_columns()
 {
   static const std::vector<std::string> columns = {
-    "username", "first_name", "last_name", "email", "phone", "language", "status", "roles", "services",
-    "departments", "authority", "function", "functional", "created_at", "updated_at", "last_login_at"};
+    "username",   "first_name", "last_name",  "email",        "phone",     "language",
+    "status",     "roles",      "services",   "departments",  "authority", "function",
+    "functional", "created_at", "updated_at", "last_login_at"};
   return columns;
 }
 
 Record user_record(const UserView& u)
 {
   return {
-    {"username", u.username},
-    {"first_name", u.first_name},
-    {"last_name", u.last_name},
-    {"email", u.email},
-    {"phone", u.phone},
-    {"language", u.language},
-    {"status", u.status},
-    {"roles", u.roles},
-    {"services", u.services},
-    {"departments", u.departments},
-    {"authority", u.authority},
-    {"function", u.function},
-    {"functional", u.functional},
-    {"created_at", u.created_at},
-    {"updated_at", u.updated_at},
-    {"last_login_at", u.last_login_at},
+    {"username", u.username},     {"first_name", u.first_name},
+    {"last_name", u.last_name},   {"email", u.email},
+    {"phone", u.phone},           {"language", u.language},
+    {"status", u.status},         {"roles", u.roles},
+    {"services", u.services},     {"departments", u.departments},
+    {"authority", u.authority},   {"function", u.function},
+    {"functional", u.functional}, {"created_at", u.created_at},
+    {"updated_at", u.updated_at}, {"last_login_at", u.last_login_at},
   };
 }
 

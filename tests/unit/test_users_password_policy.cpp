@@ -38,11 +38,11 @@ TEST_CASE("users::check_password_policy")
 TEST_CASE("users::check_security_code")
 {
   CHECK_NOTHROW(check_security_code("Fu0!bar9#Qz1"));
-  CHECK_THROWS_AS(check_security_code("Fu0!bar9#Qz"), InvalidInputError);    // 11
-  CHECK_THROWS_AS(check_security_code("Fu0!bar9#Qz12"), InvalidInputError);  // 13
-  CHECK_THROWS_AS(check_security_code("abcdefgh1234"), InvalidInputError);   // no symbol
-  CHECK_THROWS_AS(check_security_code("abcdefgh!@#$"), InvalidInputError);   // no digit
-  CHECK_THROWS_AS(check_security_code("12345678!@#$"), InvalidInputError);   // no letter
-  CHECK_THROWS_AS(check_security_code("Fu0 bar9#Qz1"), InvalidInputError);   // space
-  CHECK_THROWS_AS(check_security_code("Fü0!bar9#Qz"), InvalidInputError);    // non-ASCII
+  CHECK_THROWS_AS(check_security_code("Fu0!bar9#Qz"), InvalidInputError);   // 11
+  CHECK_THROWS_AS(check_security_code("Fu0!bar9#Qz12"), InvalidInputError); // 13
+  CHECK_THROWS_AS(check_security_code("abcdefgh1234"), InvalidInputError);  // no symbol
+  CHECK_THROWS_AS(check_security_code("abcdefgh!@#$"), InvalidInputError);  // no digit
+  CHECK_THROWS_AS(check_security_code("12345678!@#$"), InvalidInputError);  // no letter
+  CHECK_THROWS_AS(check_security_code("Fu0 bar9#Qz1"), InvalidInputError);  // space
+  CHECK_THROWS_AS(check_security_code("Fü0!bar9#Qz"), InvalidInputError);   // non-ASCII
 }
