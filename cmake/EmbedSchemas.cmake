@@ -9,6 +9,7 @@ function(embed_schemas out_var schema_dir)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${schema_files}"
             -P ${CMAKE_SOURCE_DIR}/cmake/GenerateSchemas.cmake
     DEPENDS ${schema_files} ${CMAKE_SOURCE_DIR}/cmake/GenerateSchemas.cmake
-    COMMENT "Embedding schema migrations")
+    COMMENT "Embedding schema migrations"
+    VERBATIM)
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()

@@ -3,7 +3,7 @@
 add_library(imi_warnings INTERFACE)
 target_compile_options(imi_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${IMICTL_WERROR}>:-Werror>)
 
 if(IMICTL_SANITIZE)

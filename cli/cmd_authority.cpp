@@ -1,0 +1,119 @@
+// imictl authority add|list|search|edit (show, competence, keywords and
+// settings are in cmd_authority_details.cpp).
+#include "runtime.hpp"
+
+#include "authority/authority.hpp"
+#include "authority/authority_details.hpp"
+#include "core/validate.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace imi::cli {
+
+void setup_authority_details(CLI::App& authority, Runtime& rt);
+
+namespace {
+
+const std::vector<std::string> list_columns = {"id", "name", "informal_name", "country", "type", "email", "own"};
+
+Record list_row(const Authority& a)
+{
+  return {{"id", a.id},       {"name", a.name}, {"informal_name", a.informal_name}, {"country", a.country},
+          {"type", a.type},   {"email", a.email}, {"own", a.is_own}};
+}
+
+struct AddOptions {
+  AuthorityInput in;
+  std::string informal_name, description, phone, address;
+};
+
+void run_add(AddOptions& o, Runtime& rt)
+{
+  if (!o.informal_name.empty()) o.in.informal_name = o.informal_name;
+  if (!o.description.empty()) o.in.description = o.description;
+  if (!o.phone.empty()) o.in.phone = o.phone;
+  if (!o.address.empty()) o.in.address = o.address;
+  Session& s = rt.session();
+  const std::int64_t id = register_authority(s, o.in);
+  rt.out().object(list_row(load_authority(s.db(), id)));
+}
+
+struct SearchOptions {
+  std::string country, type, keyword, name;
+};
+
+void run_search(const SearchOptions& o, Runtime& rt)
+{
+  auto& db = rt.session().db();
+  AuthorityFilter f;
+  if (!o.country.empty()) f.country = check_country("country", o.country);
+  if (!o.type.empty()) f.type = authority_type_slug(parse_authority_type(o.type));
+  if (!o.name.empty()) f.name = o.name;
+  if (!o.keyword.empty()) f.keyword = resolve_keyword(db, o.keyword);
+  auto& out = rt.out();
+  out.begin_list(list_columns);
+  for_each_authority(db, f, [&](const Authority& a) { out.row(list_row(a)); });
+  out.end_list();
+}
+
+struct EditOptions {
+  std::string authority;
+  AuthorityEdit edit;
+};
+
+void run_edit(const EditOptions& o, Runtime& rt)
+{
+  Session& s = rt.session();
+  const std::int64_t id = resolve_authority(s.db(), o.authority.empty() ? std::nullopt : std::optional(o.authority));
+  const auto changed = edit_authority(s, id, o.edit);
+  if (changed.empty()) rt.reporter().note("nothing changed");
+  rt.out().object(list_row(load_authority(s.db(), id)));
+}
+
+} // namespace
+
+void setup_authority(CLI::App& root, Runtime& rt)
+{
+  auto* cmd = root.add_subcommand("authority", "Register, show, search and edit authorities");
+  cmd->require_subcommand(1);
+
+  auto a = std::make_shared<AddOptions>();
+  auto* add = cmd->add_subcommand("add", "Register another authority");
+  add->add_option("--name", a->in.name, "Formal name")->required();
+  add->add_option("--country", a->in.country, "ISO 3166 country code")->required();
+  add->add_option("--type", a->in.type, "competent_authority, coordinator or delegated_coordinator")->required();
+  add->add_option("--email", a->in.email, "E-mail address")->required();
+  add->add_option("--informal-name", a->informal_name, "Informal name");
+  add->add_option("--language", a->in.language, "Language")->capture_default_str();
+  add->add_option("--description", a->description, "Description");
+  add->add_option("--phone", a->phone, "Phone number");
+  add->add_option("--address", a->address, "Postal address");
+  add->callback([a, &rt] { run_add(*a, rt); });
+
+  auto* list = cmd->add_subcommand("list", "List all authorities");
+  list->callback([&rt] { run_search({}, rt); });
+
+  auto so = std::make_shared<SearchOptions>();
+  auto* search = cmd->add_subcommand("search", "Search by country, type, keyword and name (guide B1)");
+  search->add_option("--country", so->country, "ISO 3166 country code");
+  search->add_option("--type", so->type, "Authority type");
+  search->add_option("--keyword", so->keyword, "Services keyword");
+  search->add_option("--name", so->name, "Fragment of the formal or informal name");
+  search->callback([so, &rt] { run_search(*so, rt); });
+
+  auto eo = std::make_shared<EditOptions>();
+  auto* edit = cmd->add_subcommand("edit", "Edit tab Autoriteit (the formal name cannot change)");
+  edit->add_option("authority", eo->authority, "Authority id or name (default: own)");
+  edit->add_option("--name", eo->edit.name, "Formal name: refused, it is not the authority's to change");
+  edit->add_option("--informal-name", eo->edit.informal_name, "Informal name (marks translations stale)");
+  edit->add_option("--description", eo->edit.description, "Description (marks translations stale)");
+  edit->add_option("--email", eo->edit.email, "E-mail (gets a cc of every mail)");
+  edit->add_option("--phone", eo->edit.phone, "Phone number ('' clears)");
+  edit->add_option("--address", eo->edit.address, "Postal address ('' clears)");
+  edit->add_option("--language", eo->edit.language, "Language");
+  edit->callback([eo, &rt] { run_edit(*eo, rt); });
+
+  setup_authority_details(*cmd, rt);
+}
+
+} // namespace imi::cli

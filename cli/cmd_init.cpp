@@ -1,0 +1,53 @@
+// imictl init: create the database, the own authority and its first user.
+#include "runtime.hpp"
+
+#include "authority/init.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace imi::cli {
+namespace {
+
+struct InitOptions {
+  InitInput input;
+  std::string informal_name;
+};
+
+void run_init(InitOptions& o, Runtime& rt)
+{
+  if (!o.informal_name.empty()) o.input.authority.informal_name = o.informal_name;
+  o.input.authority.type = "competent_authority";
+  Session& s = rt.session();
+  const InitResult r = initialise(s, o.input);
+  Record rec{{"authority_id", r.authority_id},
+             {"username", r.username},
+             {"database", s.database_path()},
+             {"roles", std::vector<std::string>{"basic", "handler", "lda"}}};
+  if (rt.format() == Format::table) {
+    rt.out().line(r.username);
+    rt.reporter().note("created " + s.database_path() + "; first user '" + r.username +
+                       "' has roles lda and handler. Hand the username over outside the system.");
+  } else {
+    rt.out().object(rec);
+  }
+}
+
+} // namespace
+
+void setup_init(CLI::App& root, Runtime& rt)
+{
+  auto o = std::make_shared<InitOptions>();
+  auto* cmd = root.add_subcommand("init", "Create the database with the own authority and its first user");
+  cmd->add_option("--authority", o->input.authority.name, "Formal name of the own authority")->required();
+  cmd->add_option("--country", o->input.authority.country, "ISO 3166 country code (NL)")->required();
+  cmd->add_option("--email", o->input.authority.email, "The authority's e-mail (gets a cc of every mail)")->required();
+  cmd->add_option("--informal-name", o->informal_name, "Informal name, understandable abroad");
+  cmd->add_option("--language", o->input.authority.language, "Language of the authority")->capture_default_str();
+  cmd->add_option("--first-name", o->input.first_name, "First user's first name")->required();
+  cmd->add_option("--last-name", o->input.last_name, "First user's last name")->required();
+  cmd->add_option("--user-email", o->input.user_email, "First user's e-mail")->required();
+  cmd->add_option("--user-language", o->input.user_language, "First user's language")->capture_default_str();
+  cmd->callback([o, &rt] { run_init(*o, rt); });
+}
+
+} // namespace imi::cli

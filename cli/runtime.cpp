@@ -1,0 +1,149 @@
+#include "runtime.hpp"
+
+#include "core/error.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <iostream>
+#include <termios.h>
+#include <unistd.h>
+
+namespace imi::cli {
+namespace {
+
+// Diagnostics on stderr: warnings always, notes unless --quiet, debug with
+// --verbose, a progress bar only on a terminal.
+class StderrReporter : public Reporter {
+public:
+  explicit StderrReporter(const GlobalOptions& o) : options_(o), tty_(::isatty(2) != 0) {}
+  void warning(const std::string& m) override
+  {
+    clear_progress();
+    std::cerr << "imictl: warning: " << m << '\n';
+  }
+  void note(const std::string& m) override
+  {
+    if (options_.quiet) return;
+    clear_progress();
+    std::cerr << "imictl: " << m << '\n';
+  }
+  void debug(const std::string& m) override
+  {
+    if (!options_.verbose) return;
+    clear_progress();
+    std::cerr << "imictl: debug: " << m << '\n';
+  }
+  void progress(const std::string& label, std::uint64_t done, std::uint64_t total) override
+  {
+    if (!tty_ || options_.quiet || total == 0) return;
+    const int percent = static_cast<int>(done * 100 / total);
+    if (percent == last_percent_) return;
+    last_percent_ = percent;
+    const int filled = percent * 30 / 100;
+    std::cerr << fmt::format("\r{} [{:<30}] {:3}%", label, std::string(static_cast<size_t>(filled), '#'), percent)
+              << std::flush;
+    drawn_ = true;
+  }
+  void progress_done() override { clear_progress(); }
+  bool can_confirm() const override { return ::isatty(0) && tty_; }
+  bool confirm(const std::string& question) override
+  {
+    if (!can_confirm()) return false;
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    return answer == "y" || answer == "Y" || answer == "yes";
+  }
+
+private:
+  void clear_progress()
+  {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+    last_percent_ = -1;
+  }
+  const GlobalOptions& options_;
+  bool tty_;
+  bool drawn_ = false;
+  int last_percent_ = -1;
+};
+
+} // namespace
+
+Runtime::Runtime() : reporter_(std::make_unique<StderrReporter>(options)) {}
+Runtime::~Runtime() = default;
+
+Reporter& Runtime::reporter()
+{
+  return *reporter_;
+}
+
+Format Runtime::format() const
+{
+  if (options.json || options.format == "json") return Format::json;
+  if (options.format == "csv") return Format::csv;
+  return Format::table;
+}
+
+bool Runtime::stdout_is_tty() const
+{
+  return ::isatty(1) != 0;
+}
+
+bool Runtime::stdin_is_tty() const
+{
+  return ::isatty(0) != 0;
+}
+
+Session& Runtime::session()
+{
+  if (!session_) {
+    ConfigSources sources;
+    if (!options.config.empty()) sources.config_file = options.config;
+    if (!options.db.empty()) sources.db_flag = options.db;
+    std::optional<std::string> actor;
+    if (!options.as.empty()) actor = options.as;
+    session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(), *reporter_,
+                                         actor);
+  }
+  return *session_;
+}
+
+Renderer& Runtime::out()
+{
+  if (!renderer_) {
+    const bool color = stdout_is_tty() && !options.no_color && !std::getenv("NO_COLOR");
+    renderer_ = std::make_unique<Renderer>(std::cout, format(), color);
+  }
+  return *renderer_;
+}
+
+std::string read_secret(const std::string& prompt, bool from_stdin)
+{
+  std::string line;
+  if (from_stdin) {
+    if (!std::getline(std::cin, line)) throw InvalidInputError(fmt::format("{}: no line on standard input", prompt));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  }
+  const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+  if (fd < 0)
+    throw UsageError("no terminal to read a secret from", {"scripts pass secrets with --password-stdin"});
+  termios old{};
+  ::tcgetattr(fd, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  ::tcsetattr(fd, TCSAFLUSH, &quiet);
+  const std::string shown = prompt + ": ";
+  [[maybe_unused]] auto w = ::write(fd, shown.data(), shown.size());
+  char c;
+  while (::read(fd, &c, 1) == 1 && c != '\n') line += c;
+  ::tcsetattr(fd, TCSAFLUSH, &old);
+  w = ::write(fd, "\n", 1);
+  ::close(fd);
+  return line;
+}
+
+} // namespace imi::cli

@@ -1,0 +1,162 @@
+#include "authority/authority.hpp"
+
+#include "core/audit.hpp"
+#include "core/database.hpp"
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "core/validate.hpp"
+#include "users/permissions.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+const char* const select_columns =
+  "SELECT id, is_own, name, informal_name, description, country, type, email, phone, address, language, "
+  "all_areas, allocation, coordinator_can_view, created_at, updated_at FROM authority";
+
+std::optional<std::string> optional_text(const SQLite::Column& c)
+{
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+Authority read_authority(SQLite::Statement& q)
+{
+  Authority a;
+  a.id = q.getColumn(0).getInt64();
+  a.is_own = q.getColumn(1).getInt() != 0;
+  a.name = q.getColumn(2).getString();
+  a.informal_name = optional_text(q.getColumn(3));
+  a.description = optional_text(q.getColumn(4));
+  a.country = q.getColumn(5).getString();
+  a.type = q.getColumn(6).getString();
+  a.email = optional_text(q.getColumn(7));
+  a.phone = optional_text(q.getColumn(8));
+  a.address = optional_text(q.getColumn(9));
+  a.language = q.getColumn(10).getString();
+  a.all_areas = q.getColumn(11).getInt() != 0;
+  a.allocation = q.getColumn(12).getInt() != 0;
+  a.coordinator_can_view = q.getColumn(13).getInt() != 0;
+  a.created_at = q.getColumn(14).getString();
+  a.updated_at = q.getColumn(15).getString();
+  return a;
+}
+
+void bind_optional(SQLite::Statement& q, const char* name, const std::optional<std::string>& v)
+{
+  if (v) q.bind(name, *v);
+  else q.bind(name);
+}
+
+} // namespace
+
+AuthorityInput validate_authority_input(const AuthorityInput& in)
+{
+  AuthorityInput out;
+  out.name = check_text("name", in.name, true);
+  out.country = check_country("country", in.country);
+  out.type = authority_type_slug(parse_authority_type(in.type));
+  out.email = check_email("email", in.email);
+  out.language = check_language("language", in.language);
+  out.informal_name = check_optional_text("informal-name", in.informal_name);
+  out.description = check_optional_text("description", in.description, true);
+  if (in.phone) out.phone = check_phone("phone", *in.phone);
+  out.address = check_optional_text("address", in.address, true);
+  return out;
+}
+
+std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bool is_own, const std::string& now)
+{
+  SQLite::Statement q(db, "INSERT INTO authority (is_own, name, informal_name, description, country, type, email, "
+                          "phone, address, language, created_at, updated_at) VALUES (:own, :name, :informal, "
+                          ":description, :country, :type, :email, :phone, :address, :language, :now, :now)");
+  q.bind(":own", is_own ? 1 : 0);
+  q.bind(":name", in.name);
+  bind_optional(q, ":informal", in.informal_name);
+  bind_optional(q, ":description", in.description);
+  q.bind(":country", in.country);
+  q.bind(":type", in.type);
+  q.bind(":email", in.email);
+  bind_optional(q, ":phone", in.phone);
+  bind_optional(q, ":address", in.address);
+  q.bind(":language", in.language);
+  q.bind(":now", now);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+std::int64_t own_authority_id(SQLite::Database& db)
+{
+  SQLite::Statement q(db, "SELECT id FROM authority WHERE is_own = 1");
+  if (!q.executeStep())
+    throw UnavailableError("the database has no own authority yet", {"run 'imictl init' first"});
+  return q.getColumn(0).getInt64();
+}
+
+std::int64_t resolve_authority(SQLite::Database& db, const std::optional<std::string>& reference)
+{
+  if (!reference || reference->empty()) return own_authority_id(db);
+  SQLite::Statement q(db, "SELECT id FROM authority WHERE CAST(id AS TEXT) = ?1 "
+                          "OR lower(name) = lower(?1) OR lower(informal_name) = lower(?1) ORDER BY id LIMIT 1");
+  q.bind(1, *reference);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  NotFoundError e(fmt::format("no authority '{}'", *reference));
+  std::vector<std::string> names;
+  SQLite::Statement all(db, "SELECT name FROM authority LIMIT 5000");
+  while (all.executeStep()) names.push_back(all.getColumn(0).getString());
+  for (const auto& n : util::nearest_matches(*reference, names, 3)) e.hint(fmt::format("did you mean '{}'?", n));
+  e.hint("'imictl authority search --name TEXT' finds authorities by name");
+  throw e;
+}
+
+Authority load_authority(SQLite::Database& db, std::int64_t id)
+{
+  SQLite::Statement q(db, std::string(select_columns) + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw NotFoundError(fmt::format("no authority with id {}", id));
+  return read_authority(q);
+}
+
+std::int64_t register_authority(Session& session, const AuthorityInput& in)
+{
+  auto& db = session.db(Access::read_write);
+  const Actor actor = require(session, Permission::register_authority, own_authority_id(db), "authority:new");
+  const AuthorityInput valid = validate_authority_input(in);
+  WriteTransaction tx(db);
+  const std::int64_t id = insert_authority(db, valid, false, session.now_iso());
+  append_audit(db, session.now(), actor.username, "authority.add", fmt::format("authority:{}", id),
+               fmt::format("registered {} authority in {}", valid.type, valid.country));
+  tx.commit();
+  return id;
+}
+
+void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
+                        const std::function<void(const Authority&)>& visit)
+{
+  std::string sql = std::string(select_columns) + " WHERE 1";
+  if (f.country) sql += " AND country = :country";
+  if (f.type) sql += " AND type = :type";
+  if (f.keyword) sql += " AND id IN (SELECT authority_id FROM authority_keyword WHERE keyword = :keyword)";
+  if (f.name)
+    sql += " AND (name LIKE '%' || :name || '%' ESCAPE '\\' OR informal_name LIKE '%' || :name || '%' ESCAPE '\\')";
+  sql += " ORDER BY id";
+  SQLite::Statement q(db, sql);
+  if (f.country) q.bind(":country", *f.country);
+  if (f.type) q.bind(":type", *f.type);
+  if (f.keyword) q.bind(":keyword", *f.keyword);
+  if (f.name) {
+    std::string escaped;
+    for (char c : *f.name) {
+      if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    q.bind(":name", escaped);
+  }
+  while (q.executeStep()) visit(read_authority(q));
+}
+
+} // namespace imi

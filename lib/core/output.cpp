@@ -1,0 +1,275 @@
+#include "core/output.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <ostream>
+
+namespace imi {
+namespace {
+
+// Cell text for table and CSV output: lists joined, null as empty or "-".
+std::string cell_text(const Value& v, bool table)
+{
+  switch (v.type) {
+  case Value::Type::null: return table ? "-" : "";
+  case Value::Type::boolean: return v.boolean ? "yes" : "no";
+  case Value::Type::integer: return std::to_string(v.integer);
+  case Value::Type::text: return v.text;
+  case Value::Type::list: return util::join(v.list, ", ");
+  case Value::Type::record: return "{...}";
+  case Value::Type::records: return std::to_string(v.records.size()) + " items";
+  }
+  return {};
+}
+
+// Table cells stay on one line.
+std::string one_line(std::string s)
+{
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  std::replace(s.begin(), s.end(), '\t', ' ');
+  return s;
+}
+
+void write_json(std::string& out, const Value& v);
+
+void write_json_record(std::string& out, const Record& r)
+{
+  out += '{';
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (i) out += ", ";
+    out += '"';
+    out += json_escape(r[i].key);
+    out += "\": ";
+    write_json(out, r[i].value);
+  }
+  out += '}';
+}
+
+void write_json(std::string& out, const Value& v)
+{
+  switch (v.type) {
+  case Value::Type::null: out += "null"; break;
+  case Value::Type::boolean: out += v.boolean ? "true" : "false"; break;
+  case Value::Type::integer: out += std::to_string(v.integer); break;
+  case Value::Type::text:
+    out += '"';
+    out += json_escape(v.text);
+    out += '"';
+    break;
+  case Value::Type::list:
+    out += '[';
+    for (size_t i = 0; i < v.list.size(); ++i) {
+      if (i) out += ", ";
+      out += '"';
+      out += json_escape(v.list[i]);
+      out += '"';
+    }
+    out += ']';
+    break;
+  case Value::Type::record: write_json_record(out, v.records.front()); break;
+  case Value::Type::records:
+    out += '[';
+    for (size_t i = 0; i < v.records.size(); ++i) {
+      if (i) out += ", ";
+      write_json_record(out, v.records[i]);
+    }
+    out += ']';
+    break;
+  }
+}
+
+std::string header_text(const std::string& key)
+{
+  std::string h;
+  for (char c : key) h += c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return h;
+}
+
+} // namespace
+
+Value Value::of_record(Record r)
+{
+  Value v;
+  v.type = Type::record;
+  v.records.push_back(std::move(r));
+  return v;
+}
+
+Value Value::of_records(std::vector<Record> rs)
+{
+  Value v;
+  v.type = Type::records;
+  v.records = std::move(rs);
+  return v;
+}
+
+std::string json_escape(const std::string& s)
+{
+  std::string out;
+  out.reserve(s.size() + 2);
+  for (unsigned char c : s) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
+      else out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string neutralise_csv_cell(const std::string& cell)
+{
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
+    return "'" + cell;
+  return cell;
+}
+
+std::string quote_csv_cell(const std::string& cell, char separator)
+{
+  if (cell.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+Renderer::Renderer(std::ostream& out, Format format, bool color) : out_(out), format_(format), color_(color) {}
+
+Renderer::~Renderer() = default;
+
+void Renderer::object(const Record& record)
+{
+  if (format_ == Format::json) {
+    std::string s;
+    write_json_record(s, record);
+    out_ << s << '\n';
+    return;
+  }
+  if (format_ == Format::csv) {
+    std::vector<std::string> keys;
+    for (const auto& f : record)
+      if (f.value.type != Value::Type::record && f.value.type != Value::Type::records) keys.push_back(f.key);
+    list(keys, {record});
+    return;
+  }
+  size_t width = 0;
+  for (const auto& f : record) width = std::max(width, f.key.size());
+  for (const auto& f : record) {
+    if (f.value.type == Value::Type::record) {
+      out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
+      size_t w = 0;
+      for (const auto& g : f.value.records.front()) w = std::max(w, g.key.size());
+      for (const auto& g : f.value.records.front())
+        out_ << "  " << fmt::format("{:<{}}", g.key + ":", w + 1) << ' ' << one_line(cell_text(g.value, true)) << '\n';
+    } else if (f.value.type == Value::Type::records) {
+      out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
+      if (f.value.records.empty()) {
+        out_ << "  (none)\n";
+        continue;
+      }
+      std::vector<std::string> cols;
+      for (const auto& g : f.value.records.front()) cols.push_back(g.key);
+      Renderer nested(out_, Format::table, color_);
+      nested.list(cols, f.value.records);
+    } else {
+      out_ << fmt::format("{:<{}}", f.key + ":", width + 1) << ' ' << one_line(cell_text(f.value, true)) << '\n';
+    }
+  }
+}
+
+void Renderer::begin_list(std::vector<std::string> columns)
+{
+  columns_ = std::move(columns);
+  buffered_.clear();
+  rows_written_ = 0;
+  if (format_ == Format::json) out_ << '[';
+  if (format_ == Format::csv) {
+    std::string line;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (i) line += ',';
+      line += quote_csv_cell(columns_[i], ',');
+    }
+    out_ << line << "\r\n";
+  }
+}
+
+void Renderer::row(const Record& record)
+{
+  if (format_ == Format::table) {
+    buffered_.push_back(record);
+    return;
+  }
+  std::string s;
+  if (format_ == Format::json) {
+    s += rows_written_ ? ",\n  " : "\n  ";
+    write_json_record(s, record);
+  } else {
+    for (size_t i = 0; i < record.size(); ++i) {
+      if (i) s += ',';
+      s += quote_csv_cell(neutralise_csv_cell(cell_text(record[i].value, false)), ',');
+    }
+    s += "\r\n";
+  }
+  ++rows_written_;
+  out_ << s;
+}
+
+void Renderer::end_list()
+{
+  if (format_ == Format::json) {
+    out_ << (rows_written_ ? "\n]\n" : "]\n");
+    return;
+  }
+  if (format_ == Format::csv) return;
+  std::vector<size_t> widths;
+  for (const auto& c : columns_) widths.push_back(header_text(c).size());
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(buffered_.size());
+  for (const auto& r : buffered_) {
+    std::vector<std::string> line;
+    for (size_t i = 0; i < r.size() && i < widths.size(); ++i) {
+      line.push_back(one_line(cell_text(r[i].value, true)));
+      widths[i] = std::max(widths[i], util::utf8_length(line.back()));
+    }
+    cells.push_back(std::move(line));
+  }
+  auto emit = [&](const std::vector<std::string>& line, bool header) {
+    std::string s;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const bool last = i + 1 == line.size();
+      s += line[i];
+      if (!last) s.append(widths[i] - util::utf8_length(line[i]) + 2, ' ');
+    }
+    if (header && color_) s = "\033[1m" + s + "\033[0m";
+    out_ << s << '\n';
+  };
+  std::vector<std::string> headers;
+  for (const auto& c : columns_) headers.push_back(header_text(c));
+  emit(headers, true);
+  for (const auto& line : cells) emit(line, false);
+  buffered_.clear();
+}
+
+void Renderer::list(std::vector<std::string> columns, const std::vector<Record>& rows)
+{
+  begin_list(std::move(columns));
+  for (const auto& r : rows) row(r);
+  end_list();
+}
+
+void Renderer::line(const std::string& text)
+{
+  if (format_ == Format::table) out_ << text << '\n';
+}
+
+} // namespace imi
