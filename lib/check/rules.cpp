@@ -53,7 +53,7 @@ std::vector<RuleHit> single_lda(const CheckContext& c)
   const auto ldas = usernames(c, active_ldas);
   if (ldas.size() != 1) return {};
   // Propose a concrete colleague when there is one.
-  const auto others = usernames(c, "SELECT username FROM user u WHERE authority_id = ? AND status = 'active' "
+  const auto others = usernames(c, "SELECT username FROM user u WHERE authority_id = ? AND status IN ('pending', 'active') "
                                    "AND NOT EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id "
                                    "AND r.role = 'lda') ORDER BY username LIMIT 1");
   return {{fmt::format("{} is the only local data administrator; the guide advises at least two, "

@@ -40,11 +40,14 @@ MailSettings read_mail_settings(const Config& config)
   s.smtp_url = text_or(config, "mail.smtp_url", s.smtp_url);
   s.smtp_user = text_or(config, "mail.smtp_user", "");
   s.smtp_password_file = text_or(config, "mail.smtp_password_file", "");
-  s.from = text_or(config, "mail.from", "");
+  // The built-in sender (imictl@localhost) gives way to the authority's own
+  // address; a configured one is used as given.
+  const auto from = config.entries().find("mail.from");
+  if (from != config.entries().end() && from->second.source != "default") s.from = from->second.value;
   s.sendmail_command = text_or(config, "mail.sendmail_command", s.sendmail_command);
   s.tls = text_or(config, "mail.tls", s.tls);
-  if (s.tls != "auto" && s.tls != "required" && s.tls != "none")
-    throw UsageError("mail.tls must be auto, required or none, not '" + s.tls + "'");
+  if (s.tls != "auto" && s.tls != "starttls" && s.tls != "none")
+    throw UsageError("mail.tls must be auto, starttls or none, not '" + s.tls + "'");
   s.ca_file = text_or(config, "mail.ca_file", "");
   s.timeout_seconds = integer_or(config, "mail.timeout_seconds", s.timeout_seconds, 1, 3600);
   s.max_attempts = integer_or(config, "mail.max_attempts", s.max_attempts, 1, 100);

@@ -133,7 +133,7 @@ private:
   long tls_level() const
   {
     if (settings_.tls == "none") return CURLUSESSL_NONE;
-    if (settings_.tls == "required" || !settings_.smtp_user.empty()) return CURLUSESSL_ALL;
+    if (settings_.tls == "starttls" || !settings_.smtp_user.empty()) return CURLUSESSL_ALL;
     return CURLUSESSL_TRY;
   }
 
