@@ -1,8 +1,7 @@
 // imictl check: the set-up of the own authority against the guide's advice
 // (rules in lib/check). Exit 1 when a finding is an error.
-#include "runtime.hpp"
-
 #include "check/check.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -19,7 +18,8 @@ void run_check(Runtime& rt)
     // Messages are sentences; a padded table would be unreadably wide.
     if (findings.empty()) out.line("no findings: the set-up follows the guide's advice");
     for (const auto& f : findings) {
-      out.line(fmt::format("{}: {} [{}] ({})", severity_slug(f.severity), f.message, f.code, f.guide_section));
+      out.line(
+          fmt::format("{}: {} [{}] ({})", severity_slug(f.severity), f.message, f.code, f.guide_section));
       out.line("  fix: " + f.fix);
     }
   } else {

@@ -1,9 +1,8 @@
 // imictl notify list|send|retry: the outbox of queued mail (lib/notify).
-#include "runtime.hpp"
-
 #include "core/error.hpp"
 #include "notify/delivery.hpp"
 #include "notify/outbox.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -45,7 +44,8 @@ void run_notify_list(const NotifyListOptions& o, Runtime& rt)
              {"language", e.language},
              {"subject", e.subject},
              {"attempts", e.attempts},
-             {"next_attempt_at", e.state == "pending" ? std::optional<std::string>(e.next_attempt_at) : std::nullopt},
+             {"next_attempt_at",
+              e.state == "pending" ? std::optional<std::string>(e.next_attempt_at) : std::nullopt},
              {"last_error", e.last_error},
              {"sent_at", e.sent_at}});
   });
@@ -74,22 +74,26 @@ void run_notify_send(const NotifySendOptions& o, Runtime& rt)
                {"error", i.error}});
     out.end_list();
   } else {
-    out.line(o.dry_run ? "no mail is due" : "no mail was due");
+    // Silent under -q, so cron mails nobody about an empty queue.
+    if (!rt.options.quiet) out.line(o.dry_run ? "no mail is due" : "no mail was due");
   }
 
   if (report.queued > 0)
-    rt.reporter().warning(fmt::format("mail.transport is none: {} mail(s) left queued in the outbox",
-                                      report.queued));
-  if (report.sent > 0) rt.reporter().note(fmt::format("{} mail(s) handed to {}", report.sent, report.transport));
+    rt.reporter().warning(
+        fmt::format("mail.transport is none: {} mail(s) left queued in the outbox", report.queued));
+  if (report.sent > 0)
+    rt.reporter().note(fmt::format("{} mail(s) handed to {}", report.sent, report.transport));
   if (report.interrupted > 0)
-    rt.reporter().warning(fmt::format("{} mail(s) were interrupted during an earlier delivery and may or may not "
-                                      "have arrived; marked failed, not resent (requeue with 'imictl notify retry')",
-                                      report.interrupted));
+    rt.reporter().warning(
+        fmt::format("{} mail(s) were interrupted during an earlier delivery and may or may not "
+                    "have arrived; marked failed, not resent (requeue with 'imictl notify retry')",
+                    report.interrupted));
   for (const auto& i : report.items)
     if (i.outcome == "deferred" || i.outcome == "failed")
-      rt.reporter().warning(fmt::format("mail {} not delivered: {}{}", i.id, i.error.value_or("unknown error"),
-                                        i.outcome == "deferred" ? " (will retry at " + *i.next_attempt_at + ")"
-                                                                : " (gave up; marked failed)"));
+      rt.reporter().warning(
+          fmt::format("mail {} not delivered: {}{}", i.id, i.error.value_or("unknown error"),
+                      i.outcome == "deferred" ? " (will retry at " + *i.next_attempt_at + ")"
+                                              : " (gave up; marked failed)"));
   if (report.any_failure()) rt.exit_code = 1;
 }
 
@@ -99,12 +103,14 @@ void run_notify_retry(const NotifyRetryOptions& o, Runtime& rt)
   const auto done = retry_failed_mail(rt.session(), o.ids, o.all_failed);
   auto& out = rt.out();
   if (rt.format() == Format::table) {
-    out.line(done.empty() ? "no failed mail to retry"
-                          : fmt::format("requeued {} mail(s); 'imictl notify send' delivers them", done.size()));
+    out.line(done.empty()
+                 ? "no failed mail to retry"
+                 : fmt::format("requeued {} mail(s); 'imictl notify send' delivers them", done.size()));
     return;
   }
   out.begin_list({"id"});
-  for (const auto id : done) out.row({{"id", id}});
+  for (const auto id : done)
+    out.row({{"id", id}});
   out.end_list();
 }
 

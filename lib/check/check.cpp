@@ -20,7 +20,8 @@ std::vector<Finding> run_checks(SQLite::Database& db, util::Instant now)
   std::vector<Finding> findings;
   for (const auto& rule : check_rules())
     for (auto& hit : rule.run(context))
-      findings.push_back({rule.severity, rule.code, std::move(hit.message), rule.guide_section, std::move(hit.fix)});
+      findings.push_back(
+          {rule.severity, rule.code, std::move(hit.message), rule.guide_section, std::move(hit.fix)});
   return findings;
 }
 

@@ -21,7 +21,8 @@ IssueResult issue_credentials(Session& session, bool dry_run)
   session.act_as_system();
   auto& db = session.db(dry_run ? Access::read_only : Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  const Actor actor = require(session, Permission::issue_credentials, own.id, fmt::format("authority:{}", own.id));
+  const Actor actor =
+      require(session, Permission::issue_credentials, own.id, fmt::format("authority:{}", own.id));
 
   IssueResult result;
   result.dry_run = dry_run;
@@ -34,8 +35,9 @@ IssueResult issue_credentials(Session& session, bool dry_run)
   };
   std::vector<Candidate> due;
   const util::Instant cutoff = session.now() - credentials_delay_seconds;
-  SQLite::Statement q(db, "SELECT id, username, created_at FROM user WHERE authority_id = ? AND status = 'pending' "
-                          "AND password_hash IS NULL AND credentials_queued_at IS NULL ORDER BY created_at, id");
+  SQLite::Statement q(
+      db, "SELECT id, username, created_at FROM user WHERE authority_id = ? AND status = 'pending' "
+          "AND password_hash IS NULL AND credentials_queued_at IS NULL ORDER BY created_at, id");
   q.bind(1, own.id);
   while (q.executeStep()) {
     // Parsed rather than compared as text, so any ISO-8601 spelling counts.

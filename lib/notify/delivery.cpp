@@ -34,7 +34,8 @@ public:
   {
     const std::string path = database_path + ".notify-lock";
     fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw FailureError(fmt::format("cannot open the lock file {}: {}", path, std::strerror(errno)));
+    if (fd_ < 0)
+      throw FailureError(fmt::format("cannot open the lock file {}: {}", path, std::strerror(errno)));
     held_ = flock(fd_, LOCK_EX | LOCK_NB) == 0;
   }
   ~SendLock()
@@ -122,7 +123,8 @@ class Deliverer {
 public:
   Deliverer(Session& session, SQLite::Database& db, const OwnAuthority& own, const MailSettings& settings,
             mime::Mailbox from, Transport& transport)
-      : session_(session), db_(db), own_(own), settings_(settings), from_(std::move(from)), transport_(transport)
+      : session_(session), db_(db), own_(own), settings_(settings), from_(std::move(from)),
+        transport_(transport)
   {
   }
 
@@ -151,7 +153,8 @@ public:
         tx.commit();
         return item(*row, "failed", "the mail has no body", std::nullopt);
       }
-      SQLite::Statement mark(db_, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?");
+      SQLite::Statement mark(db_,
+                             "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?");
       mark.bind(1, id);
       mark.exec();
       tx.commit(); // `sending` is durable before anything leaves the process
@@ -188,8 +191,8 @@ public:
       tx.commit();
       return item(*row, "sent", std::nullopt, std::nullopt);
     }
-    const RetryDecision decision = decide_retry(static_cast<int>(row->attempts), settings_.max_attempts,
-                                                session_.now());
+    const RetryDecision decision =
+        decide_retry(static_cast<int>(row->attempts), settings_.max_attempts, session_.now());
     finish(*row, false, outcome.error, decision.give_up, decision.next_attempt_at);
     tx.commit();
     if (decision.give_up) return item(*row, "failed", outcome.error, std::nullopt);
@@ -199,8 +202,8 @@ public:
 private:
   // Generates the temporary password, stores its hash and composes the body.
   // Returns why the mail cannot be sent, if so.
-  std::optional<std::string> prepare_secret(const Row& row, MailKind kind, std::string& secret, std::string& body,
-                                            mime::Mailbox& to)
+  std::optional<std::string> prepare_secret(const Row& row, MailKind kind, std::string& secret,
+                                            std::string& body, mime::Mailbox& to)
   {
     if (!row.user_id) return std::string("the user no longer exists");
     SQLite::Statement u(db_, "SELECT username, first_name, last_name, status, password_hash IS NOT NULL "
@@ -214,7 +217,8 @@ private:
     SecretMailFields fields{u.getColumn(1).getString(), u.getColumn(2).getString(), own_.display_name(), {}};
     to.display_name = fields.first_name + " " + fields.last_name;
     secret = generate_temporary_password();
-    const std::string hash = hash_password(secret, hash_profile(session_.config().text("security.hash_profile")));
+    const std::string hash =
+        hash_password(secret, hash_profile(session_.config().text("security.hash_profile")));
     SQLite::Statement store(db_, "UPDATE user SET temp_password_hash = ? WHERE id = ?");
     store.bind(1, hash);
     store.bind(2, *row.user_id);
@@ -231,10 +235,11 @@ private:
   {
     const std::string now = session_.now_iso();
     const std::string object = fmt::format("outbox:{}", row.id);
-    const std::string to_whom = row.user_id ? (username_.empty() ? "a user" : "user:" + username_)
-                                            : std::string("an address");
+    const std::string to_whom =
+        row.user_id ? (username_.empty() ? "a user" : "user:" + username_) : std::string("an address");
     if (sent) {
-      SQLite::Statement q(db_, "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?");
+      SQLite::Statement q(db_,
+                          "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?");
       q.bind(1, now);
       q.bind(2, row.id);
       q.exec();
@@ -245,8 +250,9 @@ private:
         u.bind(2, *row.user_id);
         u.exec();
       }
-      append_audit(db_, session_.now(), system_actor, "mail.sent", object,
-                   fmt::format("{} mail to {} handed over (attempt {})", row.kind_slug, to_whom, row.attempts));
+      append_audit(
+          db_, session_.now(), system_actor, "mail.sent", object,
+          fmt::format("{} mail to {} handed over (attempt {})", row.kind_slug, to_whom, row.attempts));
       return;
     }
     SQLite::Statement q(db_, "UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?");
@@ -256,8 +262,8 @@ private:
     q.bind(4, row.id);
     q.exec();
     append_audit(db_, session_.now(), system_actor, give_up ? "mail.failed" : "mail.deferred", object,
-                 fmt::format("{} mail to {} not delivered (attempt {}): {}", row.kind_slug, to_whom, row.attempts,
-                             error));
+                 fmt::format("{} mail to {} not delivered (attempt {}): {}", row.kind_slug, to_whom,
+                             row.attempts, error));
   }
 
   DeliveryItem item(const Row& row, const char* outcome, std::optional<std::string> error,
@@ -281,7 +287,8 @@ void fail_interrupted(Session& session, SQLite::Database& db, bool dry_run, Deli
 {
   std::optional<WriteTransaction> tx;
   if (!dry_run) tx.emplace(db);
-  SQLite::Statement q(db, "SELECT id, kind, recipient, attempts FROM outbox WHERE state = 'sending' ORDER BY id");
+  SQLite::Statement q(db,
+                      "SELECT id, kind, recipient, attempts FROM outbox WHERE state = 'sending' ORDER BY id");
   std::vector<DeliveryItem> found;
   while (q.executeStep())
     found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
@@ -311,8 +318,9 @@ std::vector<std::pair<std::int64_t, DeliveryItem>> due_rows(Session& session, SQ
   std::vector<std::pair<std::int64_t, DeliveryItem>> out;
   while (q.executeStep()) {
     const std::int64_t id = q.getColumn(0).getInt64();
-    out.push_back({id, {id, q.getColumn(1).getString(), q.getColumn(2).getString(), "", q.getColumn(3).getInt64(),
-                        std::nullopt, std::nullopt}});
+    out.push_back({id,
+                   {id, q.getColumn(1).getString(), q.getColumn(2).getString(), "", q.getColumn(3).getInt64(),
+                    std::nullopt, std::nullopt}});
   }
   return out;
 }
@@ -361,9 +369,12 @@ DeliveryReport deliver_outbox(Session& session, const DeliveryOptions& options, 
     Deliverer deliverer(session, db, own, settings, *from, *transport);
     auto done = deliverer.deliver(id);
     if (!done) continue;
-    if (done->outcome == "sent") ++report.sent;
-    else if (done->outcome == "deferred") ++report.deferred;
-    else ++report.failed;
+    if (done->outcome == "sent")
+      ++report.sent;
+    else if (done->outcome == "deferred")
+      ++report.deferred;
+    else
+      ++report.failed;
     report.items.push_back(std::move(*done));
   }
   return report;

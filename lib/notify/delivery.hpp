@@ -51,9 +51,11 @@ struct DeliveryReport {
 };
 
 // `transport` overrides the configured one (unit tests); null: from config.
-DeliveryReport deliver_outbox(Session& session, const DeliveryOptions& options, Transport* transport = nullptr);
+DeliveryReport deliver_outbox(Session& session, const DeliveryOptions& options,
+                              Transport* transport = nullptr);
 
 // last_error of a row found `sending` by a later run.
-inline constexpr const char* interrupted_delivery_error = "delivery interrupted; may or may not have been sent";
+inline constexpr const char* interrupted_delivery_error =
+    "delivery interrupted; may or may not have been sent";
 
 } // namespace imi

@@ -24,8 +24,8 @@ int integer_or(const Config& config, const std::string& key, int fallback, int m
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
-    throw UsageError(key + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)
-                     + ", not '" + text + "'");
+    throw UsageError(key + " must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", not '" + text + "'");
   return value;
 }
 
@@ -60,8 +60,8 @@ std::string read_smtp_password(const MailSettings& settings)
   std::ifstream in(settings.smtp_password_file);
   std::string line;
   if (!in || !std::getline(in, line))
-    throw FailureError("cannot read the SMTP password from mail.smtp_password_file '"
-                       + settings.smtp_password_file + "'");
+    throw FailureError("cannot read the SMTP password from mail.smtp_password_file '" +
+                       settings.smtp_password_file + "'");
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }

@@ -12,7 +12,7 @@ struct MailSettings {
   std::string smtp_url = "smtp://127.0.0.1:25";
   std::string smtp_user;
   std::string smtp_password_file; // the password itself is read only when sending
-  std::string from; // "addr" or "Name <addr>"; empty (not configured): the authority's address
+  std::string from;               // "addr" or "Name <addr>"; empty (not configured): the authority's address
   std::string sendmail_command = "/usr/sbin/sendmail -t -i";
   // auto: implicit TLS for smtps://; STARTTLS required when a user is set
   // (a password never crosses the wire in clear), else used when offered.

@@ -19,8 +19,9 @@ std::string base64(std::string_view bytes)
   out.reserve((bytes.size() + 2) / 3 * 4);
   size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8)
-                       | static_cast<unsigned char>(bytes[i + 2]);
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
     out += alphabet[(n >> 18) & 63];
     out += alphabet[(n >> 12) & 63];
     out += alphabet[(n >> 6) & 63];
@@ -44,14 +45,18 @@ bool is_plain_header_text(std::string_view s)
   return s.find("=?") == std::string_view::npos;
 }
 
-bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_utf8_continuation(unsigned char c)
+{
+  return (c & 0xC0) == 0x80;
+}
 
 // RFC 5322 atext plus space: a display name made of these needs no quotes.
 bool is_plain_phrase(std::string_view s)
 {
   for (unsigned char c : s) {
     if (std::isalnum(c) || c == ' ') continue;
-    if (std::string_view("!#$%&'*+-/=?^_`{|}~").find(static_cast<char>(c)) == std::string_view::npos) return false;
+    if (std::string_view("!#$%&'*+-/=?^_`{|}~").find(static_cast<char>(c)) == std::string_view::npos)
+      return false;
   }
   return !s.empty();
 }
@@ -82,7 +87,8 @@ std::string encode_header_text(std::string_view utf8)
   size_t pos = 0;
   while (pos < utf8.size()) {
     size_t end = std::min(utf8.size(), pos + max_bytes);
-    while (end < utf8.size() && end > pos && is_utf8_continuation(static_cast<unsigned char>(utf8[end]))) --end;
+    while (end < utf8.size() && end > pos && is_utf8_continuation(static_cast<unsigned char>(utf8[end])))
+      --end;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(utf8.substr(pos, end - pos)) + "?=";
     pos = end;

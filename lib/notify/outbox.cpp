@@ -33,9 +33,10 @@ std::int64_t insert_row(SQLite::Database& db, const std::string& now, MailKind k
                         const std::string& language, const std::string& subject,
                         const std::optional<std::string>& body)
 {
-  SQLite::Statement q(db, "INSERT INTO outbox (created_at, kind, user_id, request_id, recipient, cc, language, "
-                          "subject, body, state, attempts, next_attempt_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)");
+  SQLite::Statement q(db,
+                      "INSERT INTO outbox (created_at, kind, user_id, request_id, recipient, cc, language, "
+                      "subject, body, state, attempts, next_attempt_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)");
   q.bind(1, now);
   q.bind(2, mail_kind_slug(kind));
   user_id ? q.bind(3, *user_id) : q.bind(3);
@@ -53,7 +54,8 @@ std::int64_t insert_row(SQLite::Database& db, const std::string& now, MailKind k
 void require_text(const std::string& value, const char* field)
 {
   if (util::trim(value).empty()) throw InvalidInputError(std::string("the mail ") + field + " is empty");
-  if (!util::is_valid_utf8(value)) throw InvalidInputError(std::string("the mail ") + field + " is not valid UTF-8");
+  if (!util::is_valid_utf8(value))
+    throw InvalidInputError(std::string("the mail ") + field + " is not valid UTF-8");
 }
 
 } // namespace
@@ -68,7 +70,10 @@ const char* mail_kind_slug(MailKind kind)
   return "message";
 }
 
-bool carries_secret(MailKind kind) { return kind == MailKind::credentials || kind == MailKind::password_reset; }
+bool carries_secret(MailKind kind)
+{
+  return kind == MailKind::credentials || kind == MailKind::password_reset;
+}
 
 std::optional<MailKind> parse_mail_kind(const std::string& slug)
 {
@@ -77,18 +82,20 @@ std::optional<MailKind> parse_mail_kind(const std::string& slug)
   return std::nullopt;
 }
 
-std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind kind, const std::string& subject,
-                               const std::string& body)
+std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind kind,
+                               const std::string& subject, const std::string& body)
 {
   auto& db = session.db(Access::read_write);
-  SQLite::Statement user(db, "SELECT username, email, language FROM user WHERE id = ? AND status <> 'deleted'");
+  SQLite::Statement user(db,
+                         "SELECT username, email, language FROM user WHERE id = ? AND status <> 'deleted'");
   user.bind(1, user_id);
   if (!user.executeStep()) throw NotFoundError(fmt::format("no user with id {}", user_id));
   const std::string username = user.getColumn(0).getString();
   const std::string email = user.getColumn(1).getString();
   const std::string language = mail_language(user.getColumn(2).getString());
   if (!mime::is_plausible_address(email))
-    throw InvalidInputError(fmt::format("the e-mail of user {} is not a valid address: '{}'", username, email));
+    throw InvalidInputError(
+        fmt::format("the e-mail of user {} is not a valid address: '{}'", username, email));
   const OwnAuthority own = load_own_authority(db);
 
   std::string mail_subject = subject;
@@ -133,18 +140,20 @@ void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void
   case OutboxView::failed: where = "WHERE o.state = 'failed'"; break;
   case OutboxView::all: break;
   }
-  SQLite::Statement q(db, fmt::format("SELECT o.id, o.created_at, o.kind, u.username, o.request_id, o.recipient, "
-                                      "o.cc, o.language, o.subject, o.state, o.attempts, o.next_attempt_at, "
-                                      "o.last_error, o.sent_at FROM outbox o LEFT JOIN user u ON u.id = o.user_id "
-                                      "{} ORDER BY o.id",
-                                      where));
+  SQLite::Statement q(
+      db, fmt::format("SELECT o.id, o.created_at, o.kind, u.username, o.request_id, o.recipient, "
+                      "o.cc, o.language, o.subject, o.state, o.attempts, o.next_attempt_at, "
+                      "o.last_error, o.sent_at FROM outbox o LEFT JOIN user u ON u.id = o.user_id "
+                      "{} ORDER BY o.id",
+                      where));
   OutboxEntry e;
   while (q.executeStep()) {
     e.id = q.getColumn(0).getInt64();
     e.created_at = q.getColumn(1).getString();
     e.kind = q.getColumn(2).getString();
     e.username = optional_text(q.getColumn(3));
-    e.request_id = q.getColumn(4).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(4).getInt64());
+    e.request_id =
+        q.getColumn(4).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(4).getInt64());
     e.recipient = q.getColumn(5).getString();
     e.cc = optional_text(q.getColumn(6));
     e.language = q.getColumn(7).getString();
@@ -158,7 +167,8 @@ void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void
   }
 }
 
-std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<std::int64_t>& ids, bool all_failed)
+std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<std::int64_t>& ids,
+                                            bool all_failed)
 {
   auto& db = session.db(Access::read_write);
   const OwnAuthority own = load_own_authority(db);
@@ -167,7 +177,8 @@ std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<
   std::vector<std::int64_t> targets = ids;
   if (all_failed) {
     SQLite::Statement q(db, "SELECT id FROM outbox WHERE state = 'failed' ORDER BY id");
-    while (q.executeStep()) targets.push_back(q.getColumn(0).getInt64());
+    while (q.executeStep())
+      targets.push_back(q.getColumn(0).getInt64());
   }
   std::vector<std::int64_t> done;
   for (const std::int64_t id : targets) {
@@ -177,7 +188,8 @@ std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<
     const std::string current = state.getColumn(0).getString();
     if (current != "failed") {
       if (all_failed) continue; // listed twice
-      throw ConflictError(fmt::format("mail {} is {}, not failed; only failed mail can be retried", id, current));
+      throw ConflictError(
+          fmt::format("mail {} is {}, not failed; only failed mail can be retried", id, current));
     }
     SQLite::Statement requeue(db, "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? "
                                   "WHERE id = ?");

@@ -3,9 +3,8 @@
 // means the program accepted it. The command is split on spaces and run
 // without a shell; its output is captured for the error report, never shown
 // on our stdout.
-#include "notify/transport.hpp"
-
 #include "core/error.hpp"
+#include "notify/transport.hpp"
 #include "util/text.hpp"
 
 #include <cerrno>
@@ -73,7 +72,8 @@ public:
       return {false, std::string("pipe: ") + std::strerror(errno)};
     }
     std::vector<char*> argv;
-    for (auto& a : argv_) argv.push_back(a.data());
+    for (auto& a : argv_)
+      argv.push_back(a.data());
     argv.push_back(nullptr);
 
     const pid_t pid = fork();
@@ -116,7 +116,8 @@ private:
     size_t written = 0;
     bool writing = true;
     for (;;) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) {
         if (writing) close(write_fd);
         return false;

@@ -1,15 +1,13 @@
 // SMTP through libcurl, loaded with dlopen on first use: linking it would
 // cost every imictl invocation its start-up time, and only `notify send`
 // needs it. The headers give the types; the symbols come from dlsym.
+#include "core/error.hpp"
 #include "notify/transport.hpp"
 
-#include "core/error.hpp"
-
 #define CURL_DISABLE_TYPECHECK 1
+#include <cstring>
 #include <curl/curl.h>
 #include <dlfcn.h>
-
-#include <cstring>
 #include <fmt/format.h>
 
 namespace imi {
@@ -54,7 +52,8 @@ const CurlApi& curl_api()
     bind_symbol(library, "curl_easy_strerror", a.easy_strerror);
     bind_symbol(library, "curl_slist_append", a.slist_append);
     bind_symbol(library, "curl_slist_free_all", a.slist_free_all);
-    if (a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw FailureError("libcurl could not be initialised");
+    if (a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+      throw FailureError("libcurl could not be initialised");
     return a;
   }();
   return api;
@@ -90,7 +89,8 @@ public:
     CURL* curl = api_.easy_init();
     if (!curl) return {false, "libcurl could not create a handle"};
     curl_slist* recipients = nullptr;
-    for (const auto& r : envelope.recipients) recipients = api_.slist_append(recipients, ("<" + r + ">").c_str());
+    for (const auto& r : envelope.recipients)
+      recipients = api_.slist_append(recipients, ("<" + r + ">").c_str());
     char error_buffer[CURL_ERROR_SIZE] = {};
     Upload upload{&message};
     const std::string from = "<" + envelope.mail_from + ">";

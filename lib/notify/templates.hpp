@@ -27,6 +27,7 @@ struct SecretMailFields {
 
 // The body. Guide H6.1: the username travels outside the system, so the mail
 // carries only the temporary password and how to activate the account.
-std::string compose_secret_mail_body(MailKind kind, std::string_view language, const SecretMailFields& fields);
+std::string compose_secret_mail_body(MailKind kind, std::string_view language,
+                                     const SecretMailFields& fields);
 
 } // namespace imi

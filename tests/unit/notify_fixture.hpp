@@ -46,12 +46,13 @@ public:
   }
 
   // A user created at `created_at`, pending, without credentials.
-  std::int64_t add_user(const std::string& username, const std::string& language, const std::string& created_at,
-                        const std::string& roles = "")
+  std::int64_t add_user(const std::string& username, const std::string& language,
+                        const std::string& created_at, const std::string& roles = "")
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    SQLite::Statement q(db, "INSERT INTO user (authority_id, username, first_name, last_name, email, language, "
-                            "created_at, updated_at) VALUES (1, ?, 'Zoë', 'de Vries', ?, ?, ?, ?)");
+    SQLite::Statement q(db,
+                        "INSERT INTO user (authority_id, username, first_name, last_name, email, language, "
+                        "created_at, updated_at) VALUES (1, ?, 'Zoë', 'de Vries', ?, ?, ?, ?)");
     q.bind(1, username);
     q.bind(2, username + "@oeteldonk.nl");
     q.bind(3, language);

@@ -1,5 +1,4 @@
 #include "check/check.hpp"
-
 #include "core/database.hpp"
 #include "notify_fixture.hpp"
 
@@ -14,7 +13,8 @@ std::vector<std::string> codes(test::MailFixture& f, const std::string& now)
 {
   auto s = f.session(now);
   std::vector<std::string> out;
-  for (const auto& finding : run_checks(s->db(), s->now())) out.push_back(finding.code);
+  for (const auto& finding : run_checks(s->db(), s->now()))
+    out.push_back(finding.code);
   return out;
 }
 
@@ -64,7 +64,8 @@ TEST_CASE("check::run_checks")
     f.exec("UPDATE authority SET allocation = 0");
     f.add_user("alloc", "nl", now, "allocator");
     CHECK(has(codes(f, now), "allocators-without-allocation"));
-    for (int i = 0; i < 5; ++i) f.add_user("h" + std::to_string(i), "nl", now, "handler");
+    for (int i = 0; i < 5; ++i)
+      f.add_user("h" + std::to_string(i), "nl", now, "handler");
     CHECK(has(codes(f, now), "many-handlers-without-allocation"));
     f.exec("INSERT INTO department (authority_id, name) VALUES (1, 'Bouw'), (1, 'Energie')");
     CHECK(has(codes(f, now), "departments-without-allocation"));

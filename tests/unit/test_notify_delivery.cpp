@@ -1,7 +1,6 @@
-#include "notify/delivery.hpp"
-
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
+#include "notify/delivery.hpp"
 #include "notify_fixture.hpp"
 #include "users/password_hash.hpp"
 
@@ -60,13 +59,16 @@ TEST_CASE("notify::deliver_outbox")
     CHECK(message.find("zdevries\r\n") == std::string::npos); // the username travels outside the system
     const std::string password = password_in(message);
     REQUIRE(password.size() == 16);
-    const std::string hash = f.scalar("SELECT temp_password_hash FROM user WHERE id = " + std::to_string(zoe));
+    const std::string hash =
+        f.scalar("SELECT temp_password_hash FROM user WHERE id = " + std::to_string(zoe));
     CHECK(verify_password(hash, password));
-    CHECK(f.scalar("SELECT credentials_issued_at FROM user WHERE id = " + std::to_string(zoe))
-          == "2026-01-02T10:05:00Z");
-    CHECK(f.scalar("SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at = '2026-01-02T10:05:00Z'") == "2");
-    for (const char* sql : {"SELECT group_concat(coalesce(body, '') || subject) FROM outbox",
-                            "SELECT group_concat(summary) FROM audit", "SELECT group_concat(temp_password_hash) FROM user"})
+    CHECK(f.scalar("SELECT credentials_issued_at FROM user WHERE id = " + std::to_string(zoe)) ==
+          "2026-01-02T10:05:00Z");
+    CHECK(f.scalar("SELECT count(*) FROM outbox WHERE state = 'sent' AND sent_at = '2026-01-02T10:05:00Z'") ==
+          "2");
+    for (const char* sql :
+         {"SELECT group_concat(coalesce(body, '') || subject) FROM outbox",
+          "SELECT group_concat(summary) FROM audit", "SELECT group_concat(temp_password_hash) FROM user"})
       CHECK(f.scalar(sql).find(password) == std::string::npos);
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.sent' AND actor = 'system'") == "2");
 
@@ -104,9 +106,8 @@ TEST_CASE("notify::deliver_outbox")
         CHECK(r.items[0].outcome == "failed");
       }
     }
-    CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || last_error FROM outbox WHERE user_id = "
-                   + std::to_string(zoe))
-          == "failed 6 fake: 451 try again later");
+    CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || last_error FROM outbox WHERE user_id = " +
+                   std::to_string(zoe)) == "failed 6 fake: 451 try again later");
     CHECK(f.scalar("SELECT credentials_issued_at FROM user WHERE id = " + std::to_string(zoe)) == "NULL");
   }
 
@@ -119,8 +120,8 @@ TEST_CASE("notify::deliver_outbox")
     CHECK(r.sent == 1); // the other, unaffected mail
     CHECK(r.any_failure());
     CHECK(transport.delivered.size() == 1);
-    CHECK(f.scalar("SELECT state || ': ' || last_error FROM outbox WHERE user_id = " + std::to_string(zoe))
-          == std::string("failed: ") + interrupted_delivery_error);
+    CHECK(f.scalar("SELECT state || ': ' || last_error FROM outbox WHERE user_id = " + std::to_string(zoe)) ==
+          std::string("failed: ") + interrupted_delivery_error);
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.interrupted'") == "1");
     auto again = f.session("2026-01-02T11:00:00Z");
     CHECK(deliver_outbox(*again, {}, &transport).items.empty());
@@ -145,7 +146,7 @@ TEST_CASE("notify::deliver_outbox")
     const DeliveryReport r = deliver_outbox(*s, {}, &transport);
     CHECK(r.failed == 1);
     CHECK(transport.delivered.size() == 1);
-    CHECK(f.scalar("SELECT last_error FROM outbox WHERE user_id = " + std::to_string(zoe))
-          == "user zdevries already has a password; credentials are no longer needed");
+    CHECK(f.scalar("SELECT last_error FROM outbox WHERE user_id = " + std::to_string(zoe)) ==
+          "user zdevries already has a password; credentials are no longer needed");
   }
 }

@@ -48,7 +48,8 @@ TEST_CASE("mime::encode_header_text")
   }
   SUBCASE("non-ASCII becomes encoded words that decode to the original")
   {
-    const std::string subject = "Uw tijdelijke wachtwoord voor IMI (Gemeente Ëindhoven–Zuid, afdeling Économie)";
+    const std::string subject =
+        "Uw tijdelijke wachtwoord voor IMI (Gemeente Ëindhoven–Zuid, afdeling Économie)";
     const std::string encoded = mime::encode_header_text(subject);
     CHECK(encoded.find("=?UTF-8?B?") == 0);
     CHECK(decode_words(encoded) == subject);
@@ -56,7 +57,8 @@ TEST_CASE("mime::encode_header_text")
     size_t start = 0;
     while (true) {
       const size_t end = encoded.find("\r\n", start);
-      const std::string line = encoded.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      const std::string line =
+          encoded.substr(start, end == std::string::npos ? std::string::npos : end - start);
       CHECK(line.size() <= 76);
       if (end == std::string::npos) break;
       CHECK(encoded[end + 2] == ' ');
@@ -66,7 +68,8 @@ TEST_CASE("mime::encode_header_text")
   SUBCASE("a code point is never split between words")
   {
     std::string text;
-    for (int i = 0; i < 40; ++i) text += "é";
+    for (int i = 0; i < 40; ++i)
+      text += "é";
     const std::string encoded = mime::encode_header_text(text);
     CHECK(decode_words(encoded) == text);
     // Each word must decode to valid UTF-8 on its own: 45 bytes max, even count of é bytes.
@@ -163,7 +166,8 @@ TEST_CASE("mime::format_message")
   // No bare LF anywhere.
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') CHECK((i > 0 && text[i - 1] == '\r'));
-  CHECK(mime::envelope_recipients(m) == std::vector<std::string>{"b.pauwels@oeteldonk.nl", "imi@oeteldonk.nl"});
+  CHECK(mime::envelope_recipients(m) ==
+        std::vector<std::string>{"b.pauwels@oeteldonk.nl", "imi@oeteldonk.nl"});
   m.cc.reset();
   CHECK(mime::format_message(m).find("Cc:") == std::string::npos);
 }

@@ -1,8 +1,7 @@
-#include "notify/credentials.hpp"
-#include "notify/outbox.hpp"
-
 #include "core/database.hpp"
 #include "core/error.hpp"
+#include "notify/credentials.hpp"
+#include "notify/outbox.hpp"
 #include "notify_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -89,10 +88,12 @@ TEST_CASE("notify::issue_credentials")
     const IssueResult result = issue_credentials(*s, false);
     CHECK(result.usernames == std::vector<std::string>{"aadmin", "early"});
     CHECK(result.outbox_ids.size() == 2);
-    CHECK(f.scalar("SELECT credentials_queued_at FROM user WHERE username = 'early'") == "2026-01-02T10:00:00Z");
+    CHECK(f.scalar("SELECT credentials_queued_at FROM user WHERE username = 'early'") ==
+          "2026-01-02T10:00:00Z");
     CHECK(f.scalar("SELECT credentials_queued_at FROM user WHERE username = 'late'") == "NULL");
-    CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'user.issue_credentials' AND actor = 'system'")
-          == "2");
+    CHECK(
+        f.scalar("SELECT count(*) FROM audit WHERE action = 'user.issue_credentials' AND actor = 'system'") ==
+        "2");
 
     CHECK(issue_credentials(*s, false).usernames.empty());
     CHECK(f.scalar("SELECT count(*) FROM outbox") == "2");
@@ -107,17 +108,18 @@ TEST_CASE("notify::retry_failed_mail")
 {
   test::MailFixture f;
   const auto u = f.add_user("zdevries", "nl", "2026-01-01T10:00:00Z");
-  f.exec("INSERT INTO outbox (created_at, kind, user_id, recipient, subject, state, attempts, next_attempt_at, "
-         "last_error) VALUES ('2026-01-01T10:00:00Z', 'credentials', "
-         + std::to_string(u) + ", 'z@x.nl', 's', 'failed', 6, '2026-01-01T10:00:00Z', 'boom')");
+  f.exec(
+      "INSERT INTO outbox (created_at, kind, user_id, recipient, subject, state, attempts, next_attempt_at, "
+      "last_error) VALUES ('2026-01-01T10:00:00Z', 'credentials', " +
+      std::to_string(u) + ", 'z@x.nl', 's', 'failed', 6, '2026-01-01T10:00:00Z', 'boom')");
   f.exec("INSERT INTO outbox (created_at, kind, recipient, subject, body, state, next_attempt_at) VALUES "
          "('2026-01-01T10:00:00Z', 'message', 'z@x.nl', 's', 'b', 'sent', '2026-01-01T10:00:00Z')");
   SUBCASE("an lda requeues")
   {
     auto s = f.session("2026-01-02T10:00:00Z", "aadmin");
     CHECK(retry_failed_mail(*s, {}, true) == std::vector<std::int64_t>{1});
-    CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || next_attempt_at FROM outbox WHERE id = 1")
-          == "pending 0 2026-01-02T10:00:00Z");
+    CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || next_attempt_at FROM outbox WHERE id = 1") ==
+          "pending 0 2026-01-02T10:00:00Z");
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.retry' AND actor = 'aadmin'") == "1");
   }
   SUBCASE("only failed mail, only known ids")

@@ -44,7 +44,7 @@ TEST_CASE("notify::compose_secret_mail_body")
 
 TEST_CASE("notify::secret_mail_subject")
 {
-  CHECK(secret_mail_subject(MailKind::credentials, "nl", "Gemeente Oeteldonk")
-        == "Uw tijdelijke wachtwoord voor IMI (Gemeente Oeteldonk)");
+  CHECK(secret_mail_subject(MailKind::credentials, "nl", "Gemeente Oeteldonk") ==
+        "Uw tijdelijke wachtwoord voor IMI (Gemeente Oeteldonk)");
   CHECK(secret_mail_subject(MailKind::password_reset, "en", "X") == "New temporary password for IMI (X)");
 }
