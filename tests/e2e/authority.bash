@@ -119,3 +119,10 @@ expect_ok imictl audit list
 expect_not_contains "$OUT" "+31 73"
 expect_not_contains "$OUT" "a.admin@oeteldonk.nl"
 expect_ok imictl audit verify
+
+# keywords of another authority, by position or option.
+expect_ok imictl --json authority keywords "$justis" list
+expect_json 'len(j)' "0"
+expect_ok imictl --json authority keywords --authority Bundesamt list
+expect_json 'len(j)' "0"
+expect_rc 4 imictl authority keywords "$justis" add construction
