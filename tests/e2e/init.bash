@@ -45,3 +45,8 @@ unset IMICTL_DB
 expect_ok imictl init --authority "Gemeente Default" --country NL --email imi@default.nl \
   --first-name A --last-name B --user-email ab@default.nl
 [ -f "$XDG_DATA_HOME/imictl/imi.db" ] || fail "no database at the XDG default path"
+
+# init creates the key that seals security codes: 0600, outside the database.
+[ -f "$TEST_DIR/sub/dir/imi.db.key" ] || fail "init created no key file"
+expect_eq "$(stat -c %a "$TEST_DIR/sub/dir/imi.db.key")" "600"
+expect_eq "$(stat -c %s "$TEST_DIR/sub/dir/imi.db.key")" "32"
