@@ -121,6 +121,7 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   auto ko = std::make_shared<KeywordOptions>();
   auto* kw = cmd.add_subcommand("keywords", "Tab Voorkeur voor diensten: the authority's keywords");
   kw->require_subcommand(1);
+  kw->add_option("authority", ko->authority, "Authority id or name (default: own)");
   kw->add_option("--authority", ko->authority, "Authority id or name (default: own)");
   auto* kw_list = kw->add_subcommand("list", "List the authority's keywords");
   kw_list->add_flag("--all", ko->all, "List the whole vocabulary instead");

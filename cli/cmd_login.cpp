@@ -1,13 +1,81 @@
-// imictl login: placeholder until the command lands.
+// imictl user activate (first login) and imictl login (guide H2.1).
+// Secrets come from the terminal without echo, or one per line from stdin
+// with --password-stdin.
 #include "runtime.hpp"
 
+#include "core/error.hpp"
+#include "users/login.hpp"
+#include "users/security_code.hpp"
+
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
 
 namespace imi::cli {
+namespace {
 
-void setup_login(CLI::App& root, Runtime&)
+struct SecretOptions {
+  std::string user;
+  bool password_stdin = false;
+};
+
+// On a terminal a new secret is typed twice; scripts give it once.
+std::string read_new_secret(const std::string& prompt, bool from_stdin)
 {
-  root.add_subcommand("login", "(not yet available)")->group("");
+  std::string first = read_secret(prompt, from_stdin);
+  if (from_stdin) return first;
+  if (read_secret(prompt + " (again)", false) != first)
+    throw InvalidInputError(fmt::format("{}: the two entries differ", prompt));
+  return first;
+}
+
+void run_activate(const SecretOptions& o, Runtime& rt)
+{
+  Session& s = rt.session();
+  const UserRef ref = prepare_activation(s, o.user);
+  ActivationSecrets secrets;
+  secrets.temporary_password = read_secret("Temporary password", o.password_stdin);
+  secrets.new_password = read_new_secret("New password", o.password_stdin);
+  secrets.security_code = read_new_secret("Security code (12 characters)", o.password_stdin);
+  const UserView u = activate_user(s, ref.username, secrets);
+  if (rt.format() == Format::table) rt.out().line(fmt::format("Activated {}", u.username));
+  else rt.out().object(user_record(u));
+}
+
+void run_login(const SecretOptions& o, Runtime& rt)
+{
+  Session& s = rt.session();
+  const UserRef ref = prepare_login(s, o.user);
+  const std::string password = read_secret("Password", o.password_stdin);
+  const auto positions = pick_code_positions();
+  const std::string prompt = fmt::format("Security code characters {}", describe_positions(positions));
+  if (o.password_stdin) std::cerr << prompt << ":" << std::endl;
+  const std::string answer = read_secret(prompt, o.password_stdin);
+  const UserView u = login_user(s, ref.username, password, positions, answer);
+  if (rt.format() == Format::table) rt.out().line(fmt::format("Logged in as {}", u.username));
+  else rt.out().object(user_record(u));
+}
+
+} // namespace
+
+void setup_user_activate(CLI::App& user, Runtime& rt)
+{
+  auto o = std::make_shared<SecretOptions>();
+  auto* cmd = user.add_subcommand("activate", "First login: temporary password, new password, security code");
+  cmd->add_option("user", o->user, "Username or e-mail address")->required();
+  cmd->add_flag("--password-stdin", o->password_stdin,
+                "Read temporary password, new password and security code from stdin, one per line");
+  cmd->callback([o, &rt] { run_activate(*o, rt); });
+}
+
+void setup_login(CLI::App& root, Runtime& rt)
+{
+  auto o = std::make_shared<SecretOptions>();
+  auto* cmd = root.add_subcommand("login", "Log in with password and three characters of the security code");
+  cmd->add_option("user", o->user, "Username or e-mail address")->required();
+  cmd->add_flag("--password-stdin", o->password_stdin,
+                "Read the password, then the requested code characters, one line each, from stdin");
+  cmd->callback([o, &rt] { run_login(*o, rt); });
 }
 
 } // namespace imi::cli

@@ -1,13 +1,68 @@
-// imictl role: placeholder until the command lands.
+// imictl role grant|revoke|list|who.
 #include "runtime.hpp"
+
+#include "users/role_admin.hpp"
 
 #include <CLI/CLI.hpp>
 
 namespace imi::cli {
+namespace {
 
-void setup_role(CLI::App& root, Runtime&)
+const std::vector<std::string> role_columns = {"username", "role", "status", "services"};
+
+Record role_row(const RoleRow& r)
 {
-  root.add_subcommand("role", "(not yet available)")->group("");
+  return {{"username", r.username}, {"role", r.role}, {"status", r.status}, {"services", r.services}};
+}
+
+struct GrantOptions {
+  std::string user;
+  std::vector<std::string> roles, services;
+};
+
+void stream_roles(Runtime& rt,
+                  const std::function<void(const std::function<void(const RoleRow&)>&)>& producer)
+{
+  std::vector<Record> rows;
+  producer([&](const RoleRow& r) { rows.push_back(role_row(r)); });
+  rt.out().list(role_columns, rows);
+}
+
+} // namespace
+
+void setup_role(CLI::App& root, Runtime& rt)
+{
+  auto* cmd = root.add_subcommand("role", "Grant and revoke roles");
+  cmd->require_subcommand(1);
+  const std::string role_help = "Role: basic, handler, lda, allocator (Dutch or English names too)";
+
+  auto g = std::make_shared<GrantOptions>();
+  auto* grant = cmd->add_subcommand("grant", "Grant roles; a handler needs at least one service");
+  grant->add_option("user", g->user, "Username or e-mail address")->required();
+  grant->add_option("roles", g->roles, role_help)->required();
+  grant->add_option("--service", g->services, "Service keyword for a handler (repeatable)");
+  grant->callback(
+    [g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
+
+  auto r = std::make_shared<GrantOptions>();
+  auto* revoke = cmd->add_subcommand("revoke", "Revoke roles (not the last lda)");
+  revoke->add_option("user", r->user, "Username or e-mail address")->required();
+  revoke->add_option("roles", r->roles, role_help)->required();
+  revoke->callback([r, &rt] { rt.out().object(user_record(revoke_roles(rt.session(), r->user, r->roles))); });
+
+  auto who_list = std::make_shared<std::string>();
+  auto* list = cmd->add_subcommand("list", "List the roles of every user, or of one");
+  list->add_option("user", *who_list, "Username or e-mail address");
+  list->callback([who_list, &rt] {
+    const std::optional<std::string> user = who_list->empty() ? std::nullopt : std::optional(*who_list);
+    stream_roles(rt, [&](const auto& sink) { list_roles(rt.session(), user, sink); });
+  });
+
+  auto role = std::make_shared<std::string>();
+  auto* who = cmd->add_subcommand("who", "List the users holding a role");
+  who->add_option("role", *role, role_help)->required();
+  who->callback(
+    [role, &rt] { stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); }); });
 }
 
 } // namespace imi::cli

@@ -1,13 +1,244 @@
-// imictl user: placeholder until the command lands.
+// imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
+// print|issue-credentials (activate is in cmd_login.cpp with login).
 #include "runtime.hpp"
 
+#include "core/error.hpp"
+#include "users/user_admin.hpp"
+#include "users/user_list.hpp"
+#include "users/user_sheet.hpp"
+
+#if __has_include("notify/credentials.hpp")
+#include "notify/credentials.hpp"
+#define IMICTL_HAVE_ISSUE_CREDENTIALS 1
+#endif
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
 
 namespace imi::cli {
 
-void setup_user(CLI::App& root, Runtime&)
+void setup_user_activate(CLI::App& user, Runtime& rt);
+
+namespace {
+
+// The table view keeps to what fits a terminal; JSON and CSV carry every key.
+const std::vector<std::string> table_columns = {"username", "name",  "email",
+                                                "status",   "roles", "departments"};
+
+Record table_row(const UserView& u)
 {
-  root.add_subcommand("user", "(not yet available)")->group("");
+  return {
+    {"username", u.username}, {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
+    {"email", u.email},       {"status", u.status},
+    {"roles", u.roles},       {"departments", u.departments}};
+}
+
+void print_user(Runtime& rt, const UserView& u)
+{
+  rt.out().object(user_record(u));
+}
+
+struct AddOptions {
+  NewUser user;
+  std::string phone, function;
+};
+
+void run_add(AddOptions& o, Runtime& rt)
+{
+  if (!o.phone.empty()) o.user.phone = o.phone;
+  if (!o.function.empty()) o.user.function = o.function;
+  if (o.user.first_name.empty() && !o.user.functional)
+    throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
+  const UserView u = add_user(rt.session(), o.user);
+  // The table form is the username alone, for onboarding scripts:
+  // name=$(imictl user add ...).
+  if (rt.format() == Format::table) rt.out().line(u.username);
+  else print_user(rt, u);
+}
+
+struct ListOptions {
+  std::string role, status, department, text;
+  bool all = false;
+};
+
+void run_list(const ListOptions& o, Runtime& rt)
+{
+  UserFilter f;
+  if (!o.role.empty()) f.role = o.role;
+  if (!o.status.empty()) f.status = o.status;
+  if (!o.department.empty()) f.department = o.department;
+  if (!o.text.empty()) f.text = o.text;
+  f.include_deleted = o.all;
+  auto& out = rt.out();
+  const bool table = rt.format() == Format::table;
+  bool started = false;
+  // begin_list only after the filter validated, so an error leaves stdout empty.
+  list_own_users(rt.session(), f, [&](const UserView& u) {
+    if (!started) {
+      out.begin_list(table ? table_columns : user_record_columns());
+      started = true;
+    }
+    out.row(table ? table_row(u) : user_record(u));
+  });
+  if (!started) out.begin_list(table ? table_columns : user_record_columns());
+  out.end_list();
+}
+
+void run_show(const std::string& user, Runtime& rt)
+{
+  print_user(rt, show_user(rt.session(), user));
+}
+
+struct EditOptions {
+  std::string user;
+  std::string first_name, last_name, email, language, phone, function;
+  std::vector<std::string> add_departments, remove_departments;
+};
+
+void run_edit(const EditOptions& o, const CLI::App& app, Runtime& rt)
+{
+  UserEdit e;
+  auto given = [&](const char* name) { return app.count(name) > 0; };
+  if (given("--first-name")) e.first_name = o.first_name;
+  if (given("--last-name")) e.last_name = o.last_name;
+  if (given("--email")) e.email = o.email;
+  if (given("--language")) e.language = o.language;
+  if (given("--phone")) e.phone = o.phone;
+  if (given("--function")) e.function = o.function;
+  e.add_departments = o.add_departments;
+  e.remove_departments = o.remove_departments;
+  print_user(rt, edit_user(rt.session(), o.user, e));
+}
+
+void run_print(const std::vector<std::string>& users, const std::string& output, Runtime& rt)
+{
+  const auto sheets = load_user_sheets(rt.session(), users);
+  if (output.empty()) {
+    std::cout << user_sheets_text(sheets) << std::flush;
+    return;
+  }
+  const std::string pdf = user_sheets_pdf(sheets);
+  const std::string tmp = output + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << pdf;
+    f.close();
+    if (!f) throw FailureError("cannot write " + output);
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw FailureError("cannot write " + output);
+  }
+  rt.reporter().note(fmt::format("wrote {} sheet(s) to {}", sheets.size(), output));
+}
+
+void run_issue_credentials(bool dry_run, Runtime& rt)
+{
+  Session& s = rt.session();
+  s.act_as_system();
+#ifdef IMICTL_HAVE_ISSUE_CREDENTIALS
+  const IssueResult result = issue_credentials(s, dry_run);
+  auto& out = rt.out();
+  out.begin_list({"username", "action"});
+  for (const auto& name : result.usernames)
+    out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});
+  out.end_list();
+#else
+  (void)dry_run;
+  throw FailureError("issuing credentials is not part of this build");
+#endif
+}
+
+} // namespace
+
+void setup_user(CLI::App& root, Runtime& rt)
+{
+  auto* cmd = root.add_subcommand("user", "Manage the users of the own authority");
+  cmd->require_subcommand(1);
+
+  auto a = std::make_shared<AddOptions>();
+  auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
+  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)");
+  add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
+    ->required();
+  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required();
+  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str();
+  add->add_option("--phone", a->phone, "Direct phone number (recommended)");
+  add->add_option("--function", a->function, "Function (job title)");
+  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)");
+  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)");
+  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)");
+  add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
+  add->callback([a, &rt] { run_add(*a, rt); });
+
+  auto l = std::make_shared<ListOptions>();
+  auto* list = cmd->add_subcommand("list", "List users");
+  list->add_option("--role", l->role, "Only users with this role");
+  list->add_option("--status", l->status, "pending, active, locked or deleted");
+  list->add_option("--department", l->department, "Only users of this department");
+  list->add_option("--text", l->text, "Text in the username, name or e-mail address");
+  list->add_flag("--all", l->all, "Include deleted users");
+  list->callback([l, &rt] { run_list(*l, rt); });
+
+  auto show_user_name = std::make_shared<std::string>();
+  auto* show = cmd->add_subcommand("show", "Show one user");
+  show->add_option("user", *show_user_name, "Username or e-mail address")->required();
+  show->callback([show_user_name, &rt] { run_show(*show_user_name, rt); });
+
+  auto e = std::make_shared<EditOptions>();
+  auto* edit = cmd->add_subcommand("edit", "Change a user's data");
+  edit->add_option("user", e->user, "Username or e-mail address")->required();
+  edit->add_option("--first-name", e->first_name, "First name");
+  edit->add_option("--last-name", e->last_name, "Last name");
+  edit->add_option("--email", e->email, "E-mail address");
+  edit->add_option("--language", e->language, "Language, ISO 639-1");
+  edit->add_option("--phone", e->phone, "Phone number ('' clears)");
+  edit->add_option("--function", e->function, "Function ('' clears)");
+  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)");
+  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)");
+  edit->callback([e, edit, &rt] { run_edit(*e, *edit, rt); });
+
+  auto rn = std::make_shared<std::pair<std::string, std::string>>();
+  auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
+  rename->add_option("user", rn->first, "Username or e-mail address")->required();
+  rename->add_option("new", rn->second, "New username")->required();
+  rename->callback([rn, &rt] { print_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
+
+  auto del = std::make_shared<std::pair<std::string, std::string>>();
+  auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
+  remove->add_option("user", del->first, "Username or e-mail address")->required();
+  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests");
+  remove->callback([del, &rt] {
+    print_user(rt, delete_user(rt.session(), del->first,
+                               del->second.empty() ? std::nullopt : std::optional(del->second)));
+  });
+
+  auto simple = [&](const char* name, const char* help, UserView (*fn)(Session&, std::string_view)) {
+    auto target = std::make_shared<std::string>();
+    auto* sub = cmd->add_subcommand(name, help);
+    sub->add_option("user", *target, "Username or e-mail address")->required();
+    sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), *target)); });
+  };
+  simple("lock", "Lock an account", lock_user);
+  simple("unlock", "Unlock an account (also after 5 failed logins)", unlock_user);
+  simple("reset-password", "Clear the password and mail a new temporary password", reset_user_password);
+
+  auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
+  auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
+  print->add_option("users", pr->first, "Usernames or e-mail addresses")->required();
+  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text");
+  print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
+
+  auto dry = std::make_shared<bool>(false);
+  auto* issue = cmd->add_subcommand("issue-credentials",
+                                    "Queue temporary passwords for users created 24 hours ago (cron)");
+  issue->add_flag("--dry-run", *dry, "Only list who would get credentials");
+  issue->callback([dry, &rt] { run_issue_credentials(*dry, rt); });
+
+  setup_user_activate(*cmd, rt);
 }
 
 } // namespace imi::cli

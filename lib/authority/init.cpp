@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
+#include "users/security_code.hpp"
 #include "users/username.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -48,6 +49,8 @@ InitResult initialise(Session& session, const InitInput& in)
   append_audit(db, session.now(), system_actor, "init", fmt::format("authority:{}", result.authority_id),
                fmt::format("created own authority and first user {} (lda, handler)", result.username));
   tx.commit();
+  // The key that seals security codes lives beside the database, not in it.
+  ensure_key_file(security_key_path(session));
   return result;
 }
 

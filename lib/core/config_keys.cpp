@@ -16,6 +16,7 @@ const std::vector<ConfigKey>& config_keys()
     {"mail.smtp_user", ConfigType::text, "", "", "SMTP user name (empty: no authentication)"},
     {"mail.smtp_password_file", ConfigType::text, "", "", "file holding the SMTP password"},
     {"mail.tls", ConfigType::choice, "auto", "auto|starttls|none", "STARTTLS: try, require, or never"},
+    {"mail.ca_file", ConfigType::text, "", "", "PEM file of CA certificates to trust for the SMTP server"},
     {"mail.from", ConfigType::text, "imictl@localhost", "", "sender address"},
     {"mail.sendmail_command", ConfigType::text, "/usr/sbin/sendmail -t -i", "", "program for transport sendmail"},
     {"mail.timeout_seconds", ConfigType::integer, "30", "", "SMTP connect and transfer timeout"},

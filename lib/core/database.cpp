@@ -64,7 +64,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
 
   std::unique_ptr<SQLite::Database> db;
   try {
-    const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    // One connection per process, used by one thread: SQLite's own
+    // per-call mutexes are pure overhead (NOMUTEX).
+    const int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
     db->exec("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
     // Reading the schema is the first access that notices a file that is

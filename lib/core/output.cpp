@@ -7,6 +7,9 @@
 #include <ostream>
 
 namespace imi {
+
+void append_json_escaped(std::string& out, const std::string& s);
+
 namespace {
 
 // Cell text for table and CSV output: lists joined, null as empty or "-".
@@ -41,7 +44,7 @@ void write_json_record(std::string& out, const Record& r)
   for (size_t i = 0; i < r.size(); ++i) {
     if (i) out += ", ";
     out += '"';
-    out += json_escape(r[i].key);
+    append_json_escaped(out, r[i].key);
     out += "\": ";
     write_json(out, r[i].value);
   }
@@ -56,7 +59,7 @@ void write_json(std::string& out, const Value& v)
   case Value::Type::integer: out += std::to_string(v.integer); break;
   case Value::Type::text:
     out += '"';
-    out += json_escape(v.text);
+    append_json_escaped(out, v.text);
     out += '"';
     break;
   case Value::Type::list:
@@ -64,7 +67,7 @@ void write_json(std::string& out, const Value& v)
     for (size_t i = 0; i < v.list.size(); ++i) {
       if (i) out += ", ";
       out += '"';
-      out += json_escape(v.list[i]);
+      append_json_escaped(out, v.list[i]);
       out += '"';
     }
     out += ']';
@@ -106,22 +109,32 @@ Value Value::of_records(std::vector<Record> rs)
   return v;
 }
 
-std::string json_escape(const std::string& s)
+void append_json_escaped(std::string& out, const std::string& s)
 {
-  std::string out;
-  out.reserve(s.size() + 2);
-  for (unsigned char c : s) {
+  // Copy runs of plain characters at once; listings write a lot of text.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+    out.append(s, run, i - run);
+    run = i + 1;
     switch (c) {
     case '"': out += "\\\""; break;
     case '\\': out += "\\\\"; break;
     case '\n': out += "\\n"; break;
     case '\r': out += "\\r"; break;
     case '\t': out += "\\t"; break;
-    default:
-      if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-      else out += static_cast<char>(c);
+    default: out += fmt::format("\\u{:04x}", c);
     }
   }
+  out.append(s, run, std::string::npos);
+}
+
+std::string json_escape(const std::string& s)
+{
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_json_escaped(out, s);
   return out;
 }
 
@@ -221,11 +234,20 @@ void Renderer::row(const Record& record)
     s += "\r\n";
   }
   ++rows_written_;
-  out_ << s;
+  // One write per 64 KiB instead of one per row: stdout locks per call.
+  pending_ += s;
+  if (pending_.size() > 65536) flush_pending();
+}
+
+void Renderer::flush_pending()
+{
+  out_ << pending_;
+  pending_.clear();
 }
 
 void Renderer::end_list()
 {
+  flush_pending();
   if (format_ == Format::json) {
     out_ << (rows_written_ ? "\n]\n" : "]\n");
     return;

@@ -73,7 +73,9 @@ private:
   bool color_;
   std::vector<std::string> columns_;
   std::vector<Record> buffered_; // table output needs all widths first
+  std::string pending_;          // streamed rows not yet written
   size_t rows_written_ = 0;
+  void flush_pending();
 };
 
 // Excel and LibreOffice execute cells that start with = + - @ (and tab/CR):

@@ -21,6 +21,7 @@ const std::vector<PermissionRule>& permission_rules()
     {Permission::import_table, "import", Role::lda, false, "import a result table"},
     {Permission::issue_credentials, "user.issue-credentials", Role::lda, true, "queue temporary passwords"},
     {Permission::send_notifications, "notify.send", Role::lda, true, "deliver queued mail"},
+    {Permission::view_users, "user.view", Role::basic, false, "view the authority's users and roles"},
   };
   return rules;
 }

@@ -1,36 +1,67 @@
 #include "users/username.hpp"
 
+#include "core/error.hpp"
 #include "util/text.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <cctype>
+#include <fmt/format.h>
 
 namespace imi {
 namespace {
 
-std::string letters_and_digits(std::string_view s)
+std::string letters_and_digits(std::string_view text)
 {
   std::string out;
-  for (char c : util::to_lower_ascii(util::fold_to_ascii(s)))
-    if (std::isalnum(static_cast<unsigned char>(c))) out += c;
+  for (char c : util::to_lower_ascii(util::fold_to_ascii(text)))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
   return out;
+}
+
+bool username_taken(SQLite::Database& db, const std::string& name)
+{
+  SQLite::Statement q(db, "SELECT 1 FROM user WHERE username = ?");
+  q.bind(1, name);
+  return q.executeStep();
 }
 
 } // namespace
 
-std::string generate_username(SQLite::Database& db, std::string_view first_name, std::string_view last_name)
+std::string username_base(std::string_view first_name, std::string_view last_name)
 {
   const std::string first = letters_and_digits(first_name);
-  std::string base = (first.empty() ? "" : first.substr(0, 1)) + letters_and_digits(last_name);
-  if (base.empty()) base = "user";
-  SQLite::Statement taken(db, "SELECT 1 FROM user WHERE username = ?");
-  for (int n = 1;; ++n) {
-    const std::string candidate = n == 1 ? base : base + std::to_string(n);
-    taken.reset();
-    taken.bind(1, candidate);
-    if (!taken.executeStep()) return candidate;
+  const std::string last = letters_and_digits(last_name);
+  std::string base = first.empty() ? last : first.substr(0, 1) + last;
+  if (base.empty() || last.empty())
+    throw InvalidInputError(
+      fmt::format("cannot make a username from first name '{}' and last name '{}': the last name needs at "
+                  "least one Latin letter or digit",
+                  first_name, last_name));
+  // A username starts with a letter so it never reads as an id.
+  if (base[0] >= '0' && base[0] <= '9') base = "u" + base;
+  if (base.size() > 30) base.resize(30);
+  return base;
+}
+
+std::string generate_username(SQLite::Database& db, std::string_view first_name, std::string_view last_name)
+{
+  const std::string base = username_base(first_name, last_name);
+  if (!username_taken(db, base)) return base;
+  for (int n = 2;; ++n) {
+    std::string candidate = base + std::to_string(n);
+    if (!username_taken(db, candidate)) return candidate;
   }
+}
+
+void check_username_syntax(std::string_view username)
+{
+  if (username.size() < 2 || username.size() > 32)
+    throw InvalidInputError(fmt::format("username '{}' must be 2 to 32 characters long", username));
+  if (!(username[0] >= 'a' && username[0] <= 'z'))
+    throw InvalidInputError(fmt::format("username '{}' must start with a lower-case letter a-z", username));
+  for (char c : username)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
+      throw InvalidInputError(fmt::format(
+        "username '{}' may contain only lower-case letters a-z, digits and '.', '-', '_'", username));
 }
 
 } // namespace imi

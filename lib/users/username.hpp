@@ -1,18 +1,30 @@
-// Usernames are generated from the names (guide H6.1): see username.cpp.
+// Usernames are generated from the names (guide H6.1) by one documented,
+// stable rule, shared by `user add`, `init` and `import`:
+//   1. both names are folded to ASCII (é -> e, ö -> o, ß -> ss, ç -> c) and
+//      lower-cased; everything but a-z and 0-9 is dropped;
+//   2. the username is the first letter of the first name followed by the
+//      whole last name ("Pieter de Kort" -> "pdekort");
+//   3. a functional account (no first name: "Publieksbalie") gets the
+//      folded name alone ("publieksbalie");
+//   4. on a collision with any existing username, deleted users included,
+//      a numeric suffix 2, 3, ... is appended ("pdekort2").
 #pragma once
 
+#include <SQLiteCpp/Database.h>
 #include <string>
 #include <string_view>
 
-namespace SQLite {
-class Database;
-}
-
 namespace imi {
 
-// First-name initial + last name, folded to ASCII, lower case, letters and
-// digits only ("Pieter de Kort" -> "pdekort"); a numeric suffix 2, 3, ...
-// makes it unique within the database.
+// Steps 1-3; throws InvalidInputError when nothing usable remains.
+std::string username_base(std::string_view first_name, std::string_view last_name);
+
+// All four steps against the database.
 std::string generate_username(SQLite::Database& db, std::string_view first_name, std::string_view last_name);
+
+// The syntax a username chosen by hand (`user rename`) must have:
+// 2-32 characters a-z, 0-9, '.', '-', '_', starting with a letter.
+// Throws InvalidInputError naming the problem.
+void check_username_syntax(std::string_view username);
 
 } // namespace imi

@@ -1,0 +1,69 @@
+#include "notify/mail_settings.hpp"
+
+#include "core/config.hpp"
+#include "core/error.hpp"
+
+#include <charconv>
+#include <fstream>
+
+namespace imi {
+namespace {
+
+// Keys that a configuration may not know yet fall back to the built-in value.
+std::string text_or(const Config& config, const std::string& key, const std::string& fallback)
+{
+  const auto& entries = config.entries();
+  const auto it = entries.find(key);
+  return it == entries.end() || it->second.value.empty() ? fallback : it->second.value;
+}
+
+int integer_or(const Config& config, const std::string& key, int fallback, int min, int max)
+{
+  const std::string text = text_or(config, key, "");
+  if (text.empty()) return fallback;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    throw UsageError(key + " must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", not '" + text + "'");
+  return value;
+}
+
+} // namespace
+
+MailSettings read_mail_settings(const Config& config)
+{
+  MailSettings s;
+  s.transport = text_or(config, "mail.transport", s.transport);
+  if (s.transport != "smtp" && s.transport != "sendmail" && s.transport != "none")
+    throw UsageError("mail.transport must be smtp, sendmail or none, not '" + s.transport + "'");
+  s.smtp_url = text_or(config, "mail.smtp_url", s.smtp_url);
+  s.smtp_user = text_or(config, "mail.smtp_user", "");
+  s.smtp_password_file = text_or(config, "mail.smtp_password_file", "");
+  // The built-in sender (imictl@localhost) gives way to the authority's own
+  // address; a configured one is used as given.
+  const auto from = config.entries().find("mail.from");
+  if (from != config.entries().end() && from->second.source != "default") s.from = from->second.value;
+  s.sendmail_command = text_or(config, "mail.sendmail_command", s.sendmail_command);
+  s.tls = text_or(config, "mail.tls", s.tls);
+  if (s.tls != "auto" && s.tls != "starttls" && s.tls != "none")
+    throw UsageError("mail.tls must be auto, starttls or none, not '" + s.tls + "'");
+  s.ca_file = text_or(config, "mail.ca_file", "");
+  s.timeout_seconds = integer_or(config, "mail.timeout_seconds", s.timeout_seconds, 1, 3600);
+  s.max_attempts = integer_or(config, "mail.max_attempts", s.max_attempts, 1, 100);
+  return s;
+}
+
+std::string read_smtp_password(const MailSettings& settings)
+{
+  if (settings.smtp_password_file.empty()) return {};
+  std::ifstream in(settings.smtp_password_file);
+  std::string line;
+  if (!in || !std::getline(in, line))
+    throw FailureError("cannot read the SMTP password from mail.smtp_password_file '" +
+                       settings.smtp_password_file + "'");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+} // namespace imi

@@ -1,0 +1,207 @@
+#include "notify/outbox.hpp"
+
+#include "core/audit.hpp"
+#include "core/database.hpp"
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "notify/mime.hpp"
+#include "notify/own_authority.hpp"
+#include "notify/templates.hpp"
+#include "users/permissions.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+std::optional<std::string> optional_text(const SQLite::Column& c)
+{
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+
+std::optional<std::string> cc_for(const OwnAuthority& own, const std::string& recipient)
+{
+  if (!own.email || util::to_lower_ascii(*own.email) == util::to_lower_ascii(recipient)) return std::nullopt;
+  return own.email;
+}
+
+std::int64_t insert_row(SQLite::Database& db, const std::string& now, MailKind kind,
+                        std::optional<std::int64_t> user_id, std::optional<std::int64_t> request_id,
+                        const std::string& recipient, const std::optional<std::string>& cc,
+                        const std::string& language, const std::string& subject,
+                        const std::optional<std::string>& body)
+{
+  SQLite::Statement q(db,
+                      "INSERT INTO outbox (created_at, kind, user_id, request_id, recipient, cc, language, "
+                      "subject, body, state, attempts, next_attempt_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)");
+  q.bind(1, now);
+  q.bind(2, mail_kind_slug(kind));
+  user_id ? q.bind(3, *user_id) : q.bind(3);
+  request_id ? q.bind(4, *request_id) : q.bind(4);
+  q.bind(5, recipient);
+  cc ? q.bind(6, *cc) : q.bind(6);
+  q.bind(7, language);
+  q.bind(8, subject);
+  body ? q.bind(9, *body) : q.bind(9);
+  q.bind(10, now);
+  q.exec();
+  return db.getLastInsertRowid();
+}
+
+void require_text(const std::string& value, const char* field)
+{
+  if (util::trim(value).empty()) throw InvalidInputError(std::string("the mail ") + field + " is empty");
+  if (!util::is_valid_utf8(value))
+    throw InvalidInputError(std::string("the mail ") + field + " is not valid UTF-8");
+}
+
+} // namespace
+
+const char* mail_kind_slug(MailKind kind)
+{
+  switch (kind) {
+  case MailKind::credentials: return "credentials";
+  case MailKind::password_reset: return "password_reset";
+  case MailKind::message: return "message";
+  }
+  return "message";
+}
+
+bool carries_secret(MailKind kind)
+{
+  return kind == MailKind::credentials || kind == MailKind::password_reset;
+}
+
+std::optional<MailKind> parse_mail_kind(const std::string& slug)
+{
+  for (MailKind k : {MailKind::credentials, MailKind::password_reset, MailKind::message})
+    if (slug == mail_kind_slug(k)) return k;
+  return std::nullopt;
+}
+
+std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind kind,
+                               const std::string& subject, const std::string& body)
+{
+  auto& db = session.db(Access::read_write);
+  SQLite::Statement user(db,
+                         "SELECT username, email, language FROM user WHERE id = ? AND status <> 'deleted'");
+  user.bind(1, user_id);
+  if (!user.executeStep()) throw NotFoundError(fmt::format("no user with id {}", user_id));
+  const std::string username = user.getColumn(0).getString();
+  const std::string email = user.getColumn(1).getString();
+  const std::string language = mail_language(user.getColumn(2).getString());
+  if (!mime::is_plausible_address(email))
+    throw InvalidInputError(
+        fmt::format("the e-mail of user {} is not a valid address: '{}'", username, email));
+  const OwnAuthority own = load_own_authority(db);
+
+  std::string mail_subject = subject;
+  std::optional<std::string> mail_body;
+  if (carries_secret(kind)) {
+    if (!body.empty()) throw InvalidInputError("a credentials or password-reset mail takes no body");
+    if (mail_subject.empty()) mail_subject = secret_mail_subject(kind, language, own.display_name());
+    // Only the newest temporary password will work; an older unsent mail would only confuse.
+    SQLite::Statement supersede(db, "DELETE FROM outbox WHERE user_id = ? AND state = 'pending' "
+                                    "AND kind IN ('credentials', 'password_reset')");
+    supersede.bind(1, user_id);
+    supersede.exec();
+  } else {
+    require_text(body, "body");
+    mail_body = body;
+  }
+  require_text(mail_subject, "subject");
+  return insert_row(db, session.now_iso(), kind, user_id, std::nullopt, email, cc_for(own, email), language,
+                    mail_subject, mail_body);
+}
+
+std::int64_t enqueue_mail(Session& session, const std::string& recipient, const std::string& language,
+                          const std::string& subject, const std::string& body,
+                          std::optional<std::int64_t> request_id)
+{
+  auto& db = session.db(Access::read_write);
+  if (!mime::is_plausible_address(recipient))
+    throw InvalidInputError(fmt::format("the mail recipient is not a valid address: '{}'", recipient));
+  require_text(subject, "subject");
+  require_text(body, "body");
+  const OwnAuthority own = load_own_authority(db);
+  return insert_row(db, session.now_iso(), MailKind::message, std::nullopt, request_id, recipient,
+                    cc_for(own, recipient), mail_language(language), subject, body);
+}
+
+void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void(const OutboxEntry&)>& each)
+{
+  const char* where = "";
+  switch (view) {
+  case OutboxView::unsent: where = "WHERE o.state <> 'sent'"; break;
+  case OutboxView::pending: where = "WHERE o.state IN ('pending', 'sending')"; break;
+  case OutboxView::failed: where = "WHERE o.state = 'failed'"; break;
+  case OutboxView::all: break;
+  }
+  SQLite::Statement q(
+      db, fmt::format("SELECT o.id, o.created_at, o.kind, u.username, o.request_id, o.recipient, "
+                      "o.cc, o.language, o.subject, o.state, o.attempts, o.next_attempt_at, "
+                      "o.last_error, o.sent_at FROM outbox o LEFT JOIN user u ON u.id = o.user_id "
+                      "{} ORDER BY o.id",
+                      where));
+  OutboxEntry e;
+  while (q.executeStep()) {
+    e.id = q.getColumn(0).getInt64();
+    e.created_at = q.getColumn(1).getString();
+    e.kind = q.getColumn(2).getString();
+    e.username = optional_text(q.getColumn(3));
+    e.request_id =
+        q.getColumn(4).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(4).getInt64());
+    e.recipient = q.getColumn(5).getString();
+    e.cc = optional_text(q.getColumn(6));
+    e.language = q.getColumn(7).getString();
+    e.subject = q.getColumn(8).getString();
+    e.state = q.getColumn(9).getString();
+    e.attempts = q.getColumn(10).getInt64();
+    e.next_attempt_at = q.getColumn(11).getString();
+    e.last_error = optional_text(q.getColumn(12));
+    e.sent_at = optional_text(q.getColumn(13));
+    each(e);
+  }
+}
+
+std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<std::int64_t>& ids,
+                                            bool all_failed)
+{
+  auto& db = session.db(Access::read_write);
+  const OwnAuthority own = load_own_authority(db);
+  const Actor actor = require(session, Permission::send_notifications, own.id, "outbox");
+  WriteTransaction tx(db);
+  std::vector<std::int64_t> targets = ids;
+  if (all_failed) {
+    SQLite::Statement q(db, "SELECT id FROM outbox WHERE state = 'failed' ORDER BY id");
+    while (q.executeStep())
+      targets.push_back(q.getColumn(0).getInt64());
+  }
+  std::vector<std::int64_t> done;
+  for (const std::int64_t id : targets) {
+    SQLite::Statement state(db, "SELECT state FROM outbox WHERE id = ?");
+    state.bind(1, id);
+    if (!state.executeStep()) throw NotFoundError(fmt::format("no mail with id {} in the outbox", id));
+    const std::string current = state.getColumn(0).getString();
+    if (current != "failed") {
+      if (all_failed) continue; // listed twice
+      throw ConflictError(
+          fmt::format("mail {} is {}, not failed; only failed mail can be retried", id, current));
+    }
+    SQLite::Statement requeue(db, "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? "
+                                  "WHERE id = ?");
+    requeue.bind(1, session.now_iso());
+    requeue.bind(2, id);
+    requeue.exec();
+    append_audit(db, session.now(), actor.username, "mail.retry", fmt::format("outbox:{}", id),
+                 "requeued a failed mail");
+    done.push_back(id);
+  }
+  tx.commit();
+  return done;
+}
+
+} // namespace imi

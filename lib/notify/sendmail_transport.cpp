@@ -1,0 +1,162 @@
+// A sendmail-compatible program (sendmail, msmtp, ssmtp, postfix's sendmail):
+// the message goes to its standard input with local line ends; exit status 0
+// means the program accepted it. The command is split on spaces and run
+// without a shell; its output is captured for the error report, never shown
+// on our stdout.
+#include "core/error.hpp"
+#include "notify/transport.hpp"
+#include "util/text.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace imi {
+namespace {
+
+std::string to_local_line_ends(const std::string& message)
+{
+  std::string out;
+  out.reserve(message.size());
+  for (size_t i = 0; i < message.size(); ++i)
+    if (!(message[i] == '\r' && i + 1 < message.size() && message[i + 1] == '\n')) out += message[i];
+  return out;
+}
+
+std::string first_line(const std::string& text)
+{
+  std::string line = util::trim(text.substr(0, text.find('\n')));
+  return line.size() > 300 ? line.substr(0, 300) + "..." : line;
+}
+
+// SIGPIPE would kill us when the program exits without reading its input.
+class IgnoreSigpipe {
+public:
+  IgnoreSigpipe() : previous_(std::signal(SIGPIPE, SIG_IGN)) {}
+  ~IgnoreSigpipe()
+  {
+    if (previous_ != SIG_ERR) std::signal(SIGPIPE, previous_);
+  }
+  IgnoreSigpipe(const IgnoreSigpipe&) = delete;
+  IgnoreSigpipe& operator=(const IgnoreSigpipe&) = delete;
+
+private:
+  void (*previous_)(int);
+};
+
+class SendmailTransport : public Transport {
+public:
+  explicit SendmailTransport(const MailSettings& settings) : settings_(settings)
+  {
+    for (auto& word : util::split(settings.sendmail_command, ' '))
+      if (!word.empty()) argv_.push_back(word);
+    if (argv_.empty()) throw UsageError("mail.sendmail_command is empty");
+  }
+
+  std::string describe() const override { return "sendmail (" + settings_.sendmail_command + ")"; }
+
+  DeliveryOutcome deliver(const MailEnvelope&, const std::string& message) override
+  {
+    const std::string input = to_local_line_ends(message);
+    int in[2], out[2];
+    if (pipe2(in, O_CLOEXEC) != 0) return {false, std::string("pipe: ") + std::strerror(errno)};
+    if (pipe2(out, O_CLOEXEC) != 0) {
+      close(in[0]);
+      close(in[1]);
+      return {false, std::string("pipe: ") + std::strerror(errno)};
+    }
+    std::vector<char*> argv;
+    for (auto& a : argv_)
+      argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    const pid_t pid = fork();
+    if (pid < 0) return {false, std::string("fork: ") + std::strerror(errno)};
+    if (pid == 0) {
+      dup2(in[0], STDIN_FILENO);
+      dup2(out[1], STDOUT_FILENO);
+      dup2(out[1], STDERR_FILENO);
+      execvp(argv[0], argv.data());
+      const std::string why = fmt::format("cannot run {}: {}\n", argv_[0], std::strerror(errno));
+      [[maybe_unused]] auto ignored = write(STDERR_FILENO, why.data(), why.size());
+      _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    IgnoreSigpipe guard;
+    std::string output;
+    const bool finished = exchange(in[1], out[0], input, output);
+    close(out[0]);
+    if (!finished) kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const std::string who = argv_[0];
+    if (!finished)
+      return {false, fmt::format("{} did not finish within {} s", who, settings_.timeout_seconds)};
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, {}};
+    std::string reason = WIFEXITED(status) ? fmt::format("{} exited with status {}", who, WEXITSTATUS(status))
+                                           : fmt::format("{} was killed by signal {}", who, WTERMSIG(status));
+    if (const auto line = first_line(output); !line.empty()) reason += ": " + line;
+    return {false, reason};
+  }
+
+private:
+  // Writes the input and collects the output until the program closes its
+  // output, within the timeout. False on timeout.
+  bool exchange(int write_fd, int read_fd, const std::string& input, std::string& output)
+  {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.timeout_seconds);
+    size_t written = 0;
+    bool writing = true;
+    for (;;) {
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        if (writing) close(write_fd);
+        return false;
+      }
+      pollfd fds[2] = {{read_fd, POLLIN, 0}, {writing ? write_fd : -1, POLLOUT, 0}};
+      if (poll(fds, 2, static_cast<int>(left.count())) < 0) {
+        if (errno == EINTR) continue;
+        if (writing) close(write_fd);
+        return false;
+      }
+      if (writing && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+        const ssize_t n = write(write_fd, input.data() + written, input.size() - written);
+        if (n > 0) written += static_cast<size_t>(n);
+        if (n < 0 || written == input.size()) {
+          close(write_fd);
+          writing = false;
+        }
+      }
+      if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buffer[4096];
+        const ssize_t n = read(read_fd, buffer, sizeof buffer);
+        if (n <= 0) {
+          if (writing) close(write_fd);
+          return true;
+        }
+        if (output.size() < 65536) output.append(buffer, static_cast<size_t>(n));
+      }
+    }
+  }
+
+  MailSettings settings_;
+  std::vector<std::string> argv_;
+};
+
+} // namespace
+
+std::unique_ptr<Transport> make_sendmail_transport(const MailSettings& settings)
+{
+  return std::make_unique<SendmailTransport>(settings);
+}
+
+} // namespace imi

@@ -1,0 +1,41 @@
+// Handing a formatted message to the outside world: SMTP (libcurl, loaded at
+// run time so other commands never pay for it) or a sendmail-compatible
+// program. A transport reports failure as a value with a reason that never
+// contains the message itself (it may carry a secret).
+#pragma once
+
+#include "notify/mail_settings.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace imi {
+
+struct MailEnvelope {
+  std::string mail_from;
+  std::vector<std::string> recipients;
+};
+
+struct DeliveryOutcome {
+  bool ok = false;
+  std::string error; // why it failed, for last_error and the report
+};
+
+class Transport {
+public:
+  virtual ~Transport() = default;
+  // "smtp://127.0.0.1:25", "sendmail (/usr/sbin/sendmail -t -i)"
+  virtual std::string describe() const = 0;
+  // `message`: RFC 5322 with CRLF line ends.
+  virtual DeliveryOutcome deliver(const MailEnvelope& envelope, const std::string& message) = 0;
+};
+
+// Null for transport "none". Throws FailureError when libcurl cannot be
+// loaded or the password file cannot be read (before any mail is touched).
+std::unique_ptr<Transport> make_transport(const MailSettings& settings);
+
+std::unique_ptr<Transport> make_smtp_transport(const MailSettings& settings);
+std::unique_ptr<Transport> make_sendmail_transport(const MailSettings& settings);
+
+} // namespace imi

@@ -1,0 +1,235 @@
+#include "users/role_admin.hpp"
+
+#include "core/audit.hpp"
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "users/permissions.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+std::vector<Role> parse_roles(const std::vector<std::string>& names)
+{
+  std::vector<Role> roles;
+  for (const auto& n : names) {
+    const Role r = parse_role_or_throw(n);
+    if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+  }
+  return roles;
+}
+
+bool has_role(SQLite::Database& db, std::int64_t user_id, Role role)
+{
+  SQLite::Statement q(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = ?");
+  q.bind(1, user_id);
+  q.bind(2, role_slug(role));
+  return q.executeStep();
+}
+
+std::int64_t count_services(SQLite::Database& db, std::int64_t user_id)
+{
+  SQLite::Statement q(db, "SELECT count(*) FROM user_service WHERE user_id = ?");
+  q.bind(1, user_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::string role_list_text(const std::vector<Role>& roles)
+{
+  std::vector<std::string> names;
+  for (Role r : roles) names.emplace_back(role_slug(r));
+  return util::join(names, ", ");
+}
+
+} // namespace
+
+std::string resolve_service_keyword(SQLite::Database& db, std::string_view text)
+{
+  const std::string wanted = util::trim(text);
+  SQLite::Statement q(db, "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
+                          "OR lower(label_nl) = lower(?1)");
+  q.bind(1, wanted);
+  if (q.executeStep()) return q.getColumn(0).getString();
+  NotFoundError e(fmt::format("unknown service keyword '{}'", wanted));
+  std::vector<std::string> slugs;
+  SQLite::Statement all(db, "SELECT slug FROM keyword ORDER BY slug");
+  while (all.executeStep()) slugs.push_back(all.getColumn(0).getString());
+  const auto near = util::nearest_matches(wanted, slugs, 3);
+  if (!near.empty()) e.hint(fmt::format("did you mean {}?", util::join(near, ", ")));
+  e.hint("the vocabulary: imictl authority keywords list --all");
+  throw e;
+}
+
+void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Role>& roles,
+                 const std::vector<std::string>& services)
+{
+  if (user.status == "deleted")
+    throw ConflictError(fmt::format("user '{}' is deleted and cannot receive roles", user.username));
+  const bool granting_handler = std::find(roles.begin(), roles.end(), Role::handler) != roles.end();
+  if (!services.empty() && !granting_handler && !has_role(db, user.id, Role::handler))
+    throw InvalidInputError(
+      fmt::format("--service: services belong to handlers, and '{}' is not one", user.username),
+      {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
+  std::vector<std::string> slugs;
+  for (const auto& s : services) slugs.push_back(resolve_service_keyword(db, s));
+  for (Role r : roles) {
+    if (r == Role::basic) continue;
+    SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_role (user_id, role) VALUES (?, ?)");
+    ins.bind(1, user.id);
+    ins.bind(2, role_slug(r));
+    ins.exec();
+  }
+  for (const auto& slug : slugs) {
+    SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_service (user_id, keyword) VALUES (?, ?)");
+    ins.bind(1, user.id);
+    ins.bind(2, slug);
+    ins.exec();
+  }
+  if (granting_handler && count_services(db, user.id) == 0)
+    throw InvalidInputError(
+      fmt::format("role handler: '{}' needs at least one service (keyword)", user.username),
+      {"add --service KW, for example --service building-permits"});
+}
+
+void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter)
+{
+  const std::int64_t ldas = count_active_ldas(db, authority_id);
+  if (ldas < 2)
+    reporter.warning(
+      fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
+                  "(H6.2): one stands in for the other",
+                  ldas, ldas == 1 ? "" : "s"));
+  SQLite::Statement q(
+    db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
+        "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
+        "FROM authority a WHERE a.id = ?");
+  q.bind(1, authority_id);
+  if (q.executeStep() && q.getColumn(0).getInt() == 0 && q.getColumn(1).getInt64() > 0)
+    reporter.warning(
+      "allocators have no effect while the authority works without allocation (B3); turn it on "
+      "with: imictl authority settings --allocation on");
+}
+
+UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
+                     const std::vector<std::string>& services)
+{
+  auto& db = session.db(Access::read_write);
+  const std::vector<Role> parsed = parse_roles(roles);
+  WriteTransaction tx(db);
+  const UserRef ref = find_user(db, user);
+  const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
+  apply_grant(db, ref, parsed, services);
+  std::string summary = "granted " + role_list_text(parsed);
+  if (!services.empty()) summary += fmt::format("; {} service(s)", services.size());
+  append_audit(db, session.now(), actor.username, "role.grant", "user:" + ref.username, summary);
+  UserView view = load_user_view(db, ref.id);
+  tx.commit();
+  warn_about_role_setup(db, ref.authority_id, session.reporter());
+  return view;
+}
+
+UserView revoke_roles(Session& session, std::string_view user, const std::vector<std::string>& roles)
+{
+  auto& db = session.db(Access::read_write);
+  const std::vector<Role> parsed = parse_roles(roles);
+  WriteTransaction tx(db);
+  const UserRef ref = find_user(db, user);
+  const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
+  for (Role r : parsed) {
+    if (r == Role::basic)
+      throw ConflictError("every user is a basic user; the role cannot be revoked",
+                          {"to remove a user: imictl user delete " + ref.username});
+    if (!has_role(db, ref.id, r)) {
+      session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
+      continue;
+    }
+    if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
+      throw ConflictError(
+        fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
+        {"grant lda to another user first: imictl role grant USER lda"});
+    SQLite::Statement del(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?");
+    del.bind(1, ref.id);
+    del.bind(2, role_slug(r));
+    del.exec();
+    if (r == Role::handler) {
+      SQLite::Statement svc(db, "DELETE FROM user_service WHERE user_id = ?");
+      svc.bind(1, ref.id);
+      svc.exec();
+    }
+  }
+  append_audit(db, session.now(), actor.username, "role.revoke", "user:" + ref.username,
+               "revoked " + role_list_text(parsed));
+  UserView view = load_user_view(db, ref.id);
+  tx.commit();
+  warn_about_role_setup(db, ref.authority_id, session.reporter());
+  return view;
+}
+
+void list_roles(Session& session, const std::optional<std::string>& user,
+                const std::function<void(const RoleRow&)>& sink)
+{
+  auto& db = session.db();
+  const OwnAuthority own = own_authority(db);
+  std::optional<UserRef> ref;
+  if (user) ref = find_user(db, *user);
+  require(session, Permission::view_users, ref ? ref->authority_id : own.id,
+          ref ? "user:" + ref->username : "authority:" + std::to_string(own.id));
+  SQLite::Statement q(db,
+                      "SELECT u.id, u.username, u.status, "
+                      "(SELECT group_concat(role, ' ') FROM (SELECT role FROM user_role WHERE user_id = u.id "
+                      "ORDER BY role)) FROM user u WHERE (?1 IS NULL OR u.id = ?1) "
+                      "AND (?1 IS NOT NULL OR u.status <> 'deleted') AND u.authority_id = ?2 "
+                      "ORDER BY u.username");
+  if (ref) q.bind(1, ref->id);
+  else q.bind(1);
+  q.bind(2, ref ? ref->authority_id : own.id);
+  while (q.executeStep()) {
+    const std::int64_t id = q.getColumn(0).getInt64();
+    RoleRow row{q.getColumn(1).getString(), "basic", q.getColumn(2).getString(), {}};
+    sink(row);
+    if (q.getColumn(3).isNull()) continue;
+    for (const auto& role : util::split(q.getColumn(3).getString(), ' ')) {
+      row.role = role;
+      row.services.clear();
+      if (role == "handler") {
+        SQLite::Statement s(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword");
+        s.bind(1, id);
+        while (s.executeStep()) row.services.push_back(s.getColumn(0).getString());
+      }
+      sink(row);
+    }
+  }
+}
+
+void users_with_role(Session& session, std::string_view role, const std::function<void(const RoleRow&)>& sink)
+{
+  auto& db = session.db();
+  const Role r = parse_role_or_throw(role);
+  const OwnAuthority own = own_authority(db);
+  require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
+  SQLite::Statement q(
+    db, r == Role::basic
+          ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
+            "ORDER BY username"
+          : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
+            "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
+            "ORDER BY u.username");
+  if (r != Role::basic) q.bind(1, role_slug(r));
+  q.bind(2, own.id);
+  while (q.executeStep()) {
+    RoleRow row{q.getColumn(1).getString(), role_slug(r), q.getColumn(2).getString(), {}};
+    if (r == Role::handler) {
+      SQLite::Statement s(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword");
+      s.bind(1, q.getColumn(0).getInt64());
+      while (s.executeStep()) row.services.push_back(s.getColumn(0).getString());
+    }
+    sink(row);
+  }
+}
+
+} // namespace imi

@@ -1,0 +1,49 @@
+// Granting and revoking roles (guide H5 stap 2, H6.2). `basic` is implied
+// for every user and never stored; `handler` needs at least one service
+// (keyword); the last `lda` of an authority cannot go.
+#pragma once
+
+#include "users/role.hpp"
+#include "users/user_store.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imi {
+
+class Session;
+class Reporter;
+
+// A service keyword by slug or label (English or Dutch), case-insensitive.
+// Unknown: NotFoundError with the nearest keywords.
+std::string resolve_service_keyword(SQLite::Database& db, std::string_view text);
+
+// Adds roles and services to a user inside the caller's transaction; the
+// checks of grant_roles without permission and audit. Used by `user add`.
+void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Role>& roles,
+                 const std::vector<std::string>& services);
+
+// The advice of H6.2 and B3 after a change: fewer than two LDAs, allocators
+// while allocation is off.
+void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter);
+
+// role grant USER ROLE... [--service KW]...
+UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
+                     const std::vector<std::string>& services);
+// role revoke USER ROLE...; revoking handler drops the user's services.
+UserView revoke_roles(Session& session, std::string_view user, const std::vector<std::string>& roles);
+
+struct RoleRow {
+  std::string username, role, status;
+  std::vector<std::string> services; // for handler
+};
+// role list [USER]: one row per user and granted role, basic included.
+void list_roles(Session& session, const std::optional<std::string>& user,
+                const std::function<void(const RoleRow&)>& sink);
+// role who ROLE: the users holding it (basic: everyone not deleted).
+void users_with_role(Session& session, std::string_view role,
+                     const std::function<void(const RoleRow&)>& sink);
+
+} // namespace imi

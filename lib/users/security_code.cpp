@@ -1,0 +1,144 @@
+#include "users/security_code.hpp"
+
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "users/password_policy.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace imi {
+namespace {
+
+void init_sodium()
+{
+  if (sodium_init() < 0) throw FailureError("libsodium could not be initialised");
+}
+
+std::string system_error(const std::string& what, const std::string& path)
+{
+  return fmt::format("{} {}: {}", what, path, std::strerror(errno));
+}
+
+} // namespace
+
+void ensure_key_file(const std::string& path)
+{
+  init_sodium();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
+      throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
+    if ((st.st_mode & 077) != 0)
+      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path),
+                         {"a key that others can read no longer protects the security codes"});
+    return;
+  }
+  // O_EXCL: two processes creating the key at once must not both win.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return ensure_key_file(path);
+    throw FailureError(system_error("cannot create key file", path));
+  }
+  SecretKey key{};
+  randombytes_buf(key.data(), key.size());
+  const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+  sodium_memzero(key.data(), key.size());
+  ::close(fd);
+  if (!ok) {
+    ::unlink(path.c_str());
+    throw FailureError(system_error("cannot write key file", path));
+  }
+}
+
+std::string security_key_path(const Session& session)
+{
+  const auto& entries = session.config().entries();
+  const auto it = entries.find("security.key_file");
+  if (it != entries.end() && !it->second.value.empty()) return it->second.value;
+  return session.database_path() + ".key";
+}
+
+SecretKey load_key_file(const std::string& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT)
+      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path),
+                          {"restore the key file from the backup made with the database"});
+    throw FailureError(system_error("cannot read key file", path));
+  }
+  SecretKey key{};
+  const ssize_t n = ::read(fd, key.data(), key.size());
+  ::close(fd);
+  if (n != static_cast<ssize_t>(key.size()))
+    throw FailureError(fmt::format("key file {} is not a {}-byte key", path, key.size()));
+  return key;
+}
+
+std::vector<unsigned char> seal_security_code(const SecretKey& key, std::string_view code)
+{
+  init_sodium();
+  std::vector<unsigned char> out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + code.size());
+  randombytes_buf(out.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(code.data()), code.size(), out.data(),
+                        key.data());
+  return out;
+}
+
+std::string open_security_code(const SecretKey& key, const std::vector<unsigned char>& sealed)
+{
+  init_sodium();
+  if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    throw FailureError("the stored security code is damaged");
+  std::string code(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(code.data()),
+                                 sealed.data() + crypto_secretbox_NONCEBYTES,
+                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data())
+      != 0)
+    throw FailureError("the stored security code does not open with the key file",
+                       {"the key file belongs to another database, or was replaced"});
+  return code;
+}
+
+std::array<int, 3> pick_code_positions()
+{
+  init_sodium();
+  std::array<int, 3> picked{};
+  for (size_t i = 0; i < picked.size();) {
+    const int p = static_cast<int>(randombytes_uniform(security_code_length)) + 1;
+    if (std::find(picked.begin(), picked.begin() + static_cast<long>(i), p)
+        == picked.begin() + static_cast<long>(i))
+      picked[i++] = p;
+  }
+  std::sort(picked.begin(), picked.end());
+  return picked;
+}
+
+std::string describe_positions(const std::array<int, 3>& positions)
+{
+  return fmt::format("{}, {} and {}", positions[0], positions[1], positions[2]);
+}
+
+bool check_code_answer(std::string_view code, const std::array<int, 3>& positions, std::string_view answer)
+{
+  std::string given;
+  for (char c : answer)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') given += c;
+  if (given.size() != positions.size()) return false;
+  std::string expected;
+  for (int p : positions) {
+    if (p < 1 || static_cast<size_t>(p) > code.size()) return false;
+    expected += code[static_cast<size_t>(p) - 1];
+  }
+  return sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
+} // namespace imi

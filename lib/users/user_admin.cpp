@@ -1,0 +1,384 @@
+#include "users/user_admin.hpp"
+
+#include "core/audit.hpp"
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "core/validate.hpp"
+#include "notify/outbox.hpp"
+#include "users/permissions.hpp"
+#include "users/role_admin.hpp"
+#include "users/username.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+void check_email_free(SQLite::Database& db, std::int64_t authority_id, const std::string& email,
+                      std::int64_t except_user_id)
+{
+  SQLite::Statement q(db, "SELECT username FROM user WHERE authority_id = ? AND lower(email) = lower(?) "
+                          "AND status <> 'deleted' AND id <> ?");
+  q.bind(1, authority_id);
+  q.bind(2, email);
+  q.bind(3, except_user_id);
+  if (q.executeStep())
+    throw ConflictError(
+      fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
+      {"within an authority an e-mail address belongs to one user"});
+}
+
+// The department by name (case-insensitive); a missing one is created at
+// the end of the authority's list.
+std::int64_t department_id(SQLite::Database& db, std::int64_t authority_id, const std::string& raw_name)
+{
+  const std::string name = check_text("department", raw_name, true);
+  SQLite::Statement q(db, "SELECT id FROM department WHERE authority_id = ? AND lower(name) = lower(?)");
+  q.bind(1, authority_id);
+  q.bind(2, name);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  SQLite::Statement ins(db,
+                        "INSERT INTO department (authority_id, name, position) VALUES (?1, ?2, "
+                        "(SELECT coalesce(max(position), 0) + 1 FROM department WHERE authority_id = ?1))");
+  ins.bind(1, authority_id);
+  ins.bind(2, name);
+  ins.exec();
+  return db.getLastInsertRowid();
+}
+
+void add_department(SQLite::Database& db, std::int64_t authority_id, std::int64_t user_id,
+                    const std::string& name)
+{
+  SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_department (user_id, department_id) VALUES (?, ?)");
+  ins.bind(1, user_id);
+  ins.bind(2, department_id(db, authority_id, name));
+  ins.exec();
+}
+
+void remove_department(SQLite::Database& db, std::int64_t user_id, const std::string& name)
+{
+  SQLite::Statement del(db, "DELETE FROM user_department WHERE user_id = ? AND department_id IN "
+                            "(SELECT id FROM department WHERE lower(name) = lower(?))");
+  del.bind(1, user_id);
+  del.bind(2, util::trim(name));
+  if (del.exec() == 0) throw NotFoundError(fmt::format("user is not in department '{}'", name));
+}
+
+std::optional<std::string> optional_field(std::string_view field, const std::optional<std::string>& value)
+{
+  if (!value) return std::nullopt;
+  std::string v = check_text(field, *value, false);
+  if (v.empty()) return std::nullopt;
+  return v;
+}
+
+// Resolves the target and checks that the actor may manage it.
+struct Target {
+  UserRef user;
+  Actor actor;
+};
+Target manage(Session& session, SQLite::Database& db, std::string_view user, Permission permission)
+{
+  UserRef ref = find_user(db, user);
+  Actor actor = require(session, permission, ref.authority_id, "user:" + ref.username);
+  return {std::move(ref), std::move(actor)};
+}
+
+void set_status(SQLite::Database& db, std::int64_t user_id, const std::string& status, const std::string& now)
+{
+  SQLite::Statement q(db, "UPDATE user SET status = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, status);
+  q.bind(2, now);
+  q.bind(3, user_id);
+  q.exec();
+}
+
+// active when the user has ever set a password, else pending.
+std::string unlocked_status(SQLite::Database& db, std::int64_t user_id)
+{
+  SQLite::Statement q(db,
+                      "SELECT last_login_at IS NOT NULL OR password_hash IS NOT NULL FROM user WHERE id = ?");
+  q.bind(1, user_id);
+  q.executeStep();
+  return q.getColumn(0).getInt() ? "active" : "pending";
+}
+
+} // namespace
+
+UserView add_user(Session& session, const NewUser& in)
+{
+  const std::string first = check_text("first name", in.first_name, !in.functional);
+  const std::string last = check_text("last name", in.last_name, true);
+  const std::string email = check_email("e-mail", in.email);
+  const std::string language = check_language("language", in.language);
+  std::optional<std::string> phone;
+  if (in.phone && !util::trim(*in.phone).empty()) phone = check_phone("phone", *in.phone);
+  const std::optional<std::string> function = optional_field("function", in.function);
+  std::vector<Role> roles;
+  for (const auto& r : in.roles) roles.push_back(parse_role_or_throw(r));
+
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const OwnAuthority own = own_authority(db);
+  const std::string username = generate_username(db, first, last);
+  const Actor actor = require(session, Permission::manage_users, own.id, "user:" + username);
+  check_email_free(db, own.id, email, 0);
+  const std::string now = session.now_iso();
+  SQLite::Statement ins(
+    db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
+        "function, functional, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
+  ins.bind(1, own.id);
+  ins.bind(2, username);
+  ins.bind(3, first);
+  ins.bind(4, last);
+  ins.bind(5, email);
+  if (phone) ins.bind(6, *phone);
+  ins.bind(7, language);
+  if (function) ins.bind(8, *function);
+  ins.bind(9, in.functional ? 1 : 0);
+  ins.bind(10, now);
+  ins.bind(11, now);
+  ins.exec();
+  const UserRef ref{db.getLastInsertRowid(), own.id, username, "pending"};
+  for (const auto& d : in.departments) add_department(db, own.id, ref.id, d);
+  if (!roles.empty() || !in.services.empty()) apply_grant(db, ref, roles, in.services);
+  std::string summary = "created";
+  if (!roles.empty()) {
+    std::vector<std::string> names;
+    for (Role r : roles) names.emplace_back(role_slug(r));
+    summary += "; roles " + util::join(names, ", ");
+  }
+  append_audit(db, session.now(), actor.username, "user.add", "user:" + username, summary);
+  UserView view = load_user_view(db, ref.id);
+  tx.commit();
+  if (std::find(roles.begin(), roles.end(), Role::allocator) != roles.end())
+    warn_about_role_setup(db, own.id, session.reporter());
+  return view;
+}
+
+UserView edit_user(Session& session, std::string_view user, const UserEdit& edit)
+{
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::manage_users);
+  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  const UserView before = load_user_view(db, t.user.id);
+  std::vector<std::string> changed;
+  std::vector<std::pair<std::string, std::optional<std::string>>> sets;
+  auto mandatory = [&](const char* column, const char* field, const std::optional<std::string>& raw,
+                       auto checker, const std::string& old) {
+    if (!raw) return;
+    const std::string value = checker(field, *raw);
+    if (value == old) return;
+    sets.emplace_back(column, value);
+    changed.emplace_back(column);
+  };
+  auto text = [](std::string_view f, std::string_view v) { return check_text(f, v, true); };
+  mandatory(
+    "first_name", "first name", edit.first_name,
+    before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
+                      : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
+    before.first_name);
+  mandatory("last_name", "last name", edit.last_name, text, before.last_name);
+  mandatory(
+    "email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
+    before.email);
+  mandatory(
+    "language", "language", edit.language,
+    [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
+  if (!changed.empty()) {
+    const std::int64_t open = count_open_assigned_requests(db, t.user.id);
+    if (open > 0)
+      throw ConflictError(fmt::format("'{}' has {} open assigned request(s): {} cannot change until they are "
+                                      "handled or reassigned (H6.2)",
+                                      t.user.username, open, util::join(changed, ", ")));
+  }
+  if (edit.email) check_email_free(db, t.user.authority_id, check_email("e-mail", *edit.email), t.user.id);
+  if (edit.phone) {
+    const std::string p = util::trim(*edit.phone);
+    sets.emplace_back("phone", p.empty() ? std::nullopt : std::optional(check_phone("phone", p)));
+    changed.emplace_back("phone");
+  }
+  if (edit.function) {
+    sets.emplace_back("function", optional_field("function", edit.function));
+    changed.emplace_back("function");
+  }
+  for (const auto& [column, value] : sets) {
+    // Column names come from the fixed list above, never from input.
+    SQLite::Statement q(db, fmt::format("UPDATE user SET {} = ? WHERE id = ?", column));
+    if (value) q.bind(1, *value);
+    q.bind(2, t.user.id);
+    q.exec();
+  }
+  for (const auto& d : edit.add_departments) add_department(db, t.user.authority_id, t.user.id, d);
+  for (const auto& d : edit.remove_departments) remove_department(db, t.user.id, d);
+  if (!edit.add_departments.empty() || !edit.remove_departments.empty()) changed.emplace_back("departments");
+  if (changed.empty()) {
+    session.reporter().note(fmt::format("nothing to change for '{}'", t.user.username));
+    return before;
+  }
+  SQLite::Statement touch(db, "UPDATE user SET updated_at = ? WHERE id = ?");
+  touch.bind(1, session.now_iso());
+  touch.bind(2, t.user.id);
+  touch.exec();
+  append_audit(db, session.now(), t.actor.username, "user.edit", "user:" + t.user.username,
+               "changed " + util::join(changed, ", "));
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  return view;
+}
+
+UserView rename_user(Session& session, std::string_view user, std::string_view new_username)
+{
+  const std::string wanted = util::trim(new_username);
+  check_username_syntax(wanted);
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::manage_users);
+  if (t.user.status != "pending")
+    throw ConflictError(fmt::format("'{}' is {}: a username can change only while the user is pending (H6.1)",
+                                    t.user.username, t.user.status));
+  if (wanted == t.user.username) return load_user_view(db, t.user.id);
+  SQLite::Statement taken(db, "SELECT 1 FROM user WHERE username = ?");
+  taken.bind(1, wanted);
+  if (taken.executeStep()) throw ConflictError(fmt::format("username '{}' is taken", wanted));
+  SQLite::Statement q(db, "UPDATE user SET username = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, wanted);
+  q.bind(2, session.now_iso());
+  q.bind(3, t.user.id);
+  q.exec();
+  append_audit(db, session.now(), t.actor.username, "user.rename", "user:" + wanted,
+               fmt::format("renamed from {}", t.user.username));
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  return view;
+}
+
+UserView delete_user(Session& session, std::string_view user, const std::optional<std::string>& reassign_to)
+{
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::manage_users);
+  if (t.user.status == "deleted")
+    throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
+  SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
+  lda.bind(1, t.user.id);
+  if (lda.executeStep() && count_active_ldas(db, t.user.authority_id) <= 1)
+    throw ConflictError(
+      fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
+      {"grant lda to another user first: imictl role grant USER lda"});
+  const std::int64_t open = count_open_assigned_requests(db, t.user.id);
+  std::string summary = "deleted";
+  if (open > 0 && !reassign_to)
+    throw ConflictError(
+      fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open),
+      {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
+  if (reassign_to) {
+    const UserRef to = find_user(db, *reassign_to);
+    if (to.id == t.user.id)
+      throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
+    if (to.authority_id != t.user.authority_id || (to.status != "active" && to.status != "pending"))
+      throw ConflictError(
+        fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
+                    to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
+    SQLite::Statement h(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'handler'");
+    h.bind(1, to.id);
+    if (!h.executeStep())
+      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username),
+                          {fmt::format("imictl role grant {} handler --service KW", to.username)});
+    SQLite::Statement move(
+      db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
+          "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
+          "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
+    move.bind(1, to.id);
+    move.bind(2, t.user.id);
+    move.exec();
+    SQLite::Statement drop(db, "DELETE FROM request_assignee WHERE user_id = ? AND request_id IN "
+                               "(SELECT id FROM request WHERE state IN ('sent', 'accepted', 'answered'))");
+    drop.bind(1, t.user.id);
+    drop.exec();
+    summary += fmt::format("; {} open request(s) reassigned to {}", open, to.username);
+  }
+  for (const char* sql :
+       {"DELETE FROM user_role WHERE user_id = ?", "DELETE FROM user_service WHERE user_id = ?"}) {
+    SQLite::Statement q(db, sql);
+    q.bind(1, t.user.id);
+    q.exec();
+  }
+  SQLite::Statement q(db,
+                      "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
+                      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+  q.bind(1, session.now_iso());
+  q.bind(2, t.user.id);
+  q.exec();
+  append_audit(db, session.now(), t.actor.username, "user.delete", "user:" + t.user.username, summary);
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  warn_about_role_setup(db, t.user.authority_id, session.reporter());
+  return view;
+}
+
+UserView lock_user(Session& session, std::string_view user)
+{
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::manage_users);
+  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  if (t.user.id == t.actor.user_id)
+    throw ConflictError("you cannot lock your own account", {"another local data administrator can"});
+  if (t.user.status != "locked") {
+    set_status(db, t.user.id, "locked", session.now_iso());
+    append_audit(db, session.now(), t.actor.username, "user.lock", "user:" + t.user.username, "locked");
+  }
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  return view;
+}
+
+UserView unlock_user(Session& session, std::string_view user)
+{
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::manage_users);
+  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  if (t.user.status == "locked") {
+    set_status(db, t.user.id, unlocked_status(db, t.user.id), session.now_iso());
+    SQLite::Statement reset(db, "UPDATE user SET failed_logins = 0 WHERE id = ?");
+    reset.bind(1, t.user.id);
+    reset.exec();
+    append_audit(db, session.now(), t.actor.username, "user.unlock", "user:" + t.user.username, "unlocked");
+  }
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  return view;
+}
+
+UserView reset_user_password(Session& session, std::string_view user)
+{
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  const Target t = manage(session, db, user, Permission::reset_password);
+  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  SQLite::Statement q(db,
+                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, failed_logins = 0, "
+                      "updated_at = ? WHERE id = ?");
+  q.bind(1, session.now_iso());
+  q.bind(2, t.user.id);
+  q.exec();
+  std::string summary = "password cleared; new temporary password queued";
+  if (t.user.status == "locked") {
+    set_status(db, t.user.id, unlocked_status(db, t.user.id), session.now_iso());
+    summary += "; unlocked";
+  }
+  enqueue_user_mail(session, t.user.id, MailKind::password_reset);
+  append_audit(db, session.now(), t.actor.username, "user.reset-password", "user:" + t.user.username,
+               summary);
+  UserView view = load_user_view(db, t.user.id);
+  tx.commit();
+  return view;
+}
+
+} // namespace imi

@@ -1,0 +1,136 @@
+#include "users/user_store.hpp"
+
+#include "core/error.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+std::optional<std::string> optional_text(const SQLite::Column& c)
+{
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+std::vector<std::string> strings(SQLite::Database& db, const char* sql, std::int64_t id)
+{
+  SQLite::Statement q(db, sql);
+  q.bind(1, id);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+} // namespace
+
+OwnAuthority own_authority(SQLite::Database& db)
+{
+  SQLite::Statement q(db, "SELECT id, name, allocation FROM authority WHERE is_own = 1");
+  if (!q.executeStep())
+    throw FailureError("the database has no own authority", {"create it with imictl init"});
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0};
+}
+
+std::optional<UserRef> try_find_user(SQLite::Database& db, std::string_view user)
+{
+  SQLite::Statement q(db, "SELECT id, authority_id, username, status FROM user "
+                          "WHERE username = lower(?1) OR (lower(email) = lower(?1) AND status <> 'deleted') "
+                          "ORDER BY username = lower(?1) DESC LIMIT 1");
+  q.bind(1, std::string(util::trim(user)));
+  if (!q.executeStep()) return std::nullopt;
+  return UserRef{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                 q.getColumn(3).getString()};
+}
+
+UserRef find_user(SQLite::Database& db, std::string_view user)
+{
+  if (auto found = try_find_user(db, user)) return *found;
+  NotFoundError e(fmt::format("user '{}' does not exist", user));
+  std::vector<std::string> names;
+  SQLite::Statement all(db, "SELECT username FROM user WHERE status <> 'deleted'");
+  while (all.executeStep()) names.push_back(all.getColumn(0).getString());
+  const bool is_email = user.find('@') != std::string_view::npos;
+  const auto near = util::nearest_matches(is_email ? user.substr(0, user.find('@')) : user, names, 1);
+  for (const auto& n : near) e.hint(fmt::format("did you mean '{}'?", n));
+  if (near.empty()) e.hint("list the users with: imictl user list");
+  throw e;
+}
+
+UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
+{
+  SQLite::Statement q(
+    db, "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, "
+        "a.name, u.created_at, u.updated_at, u.phone, u.function, u.last_login_at, u.functional "
+        "FROM user u JOIN authority a ON a.id = u.authority_id WHERE u.id = ?");
+  q.bind(1, user_id);
+  if (!q.executeStep()) throw NotFoundError(fmt::format("user #{} does not exist", user_id));
+  UserView v;
+  v.id = q.getColumn(0).getInt64();
+  v.username = q.getColumn(1).getString();
+  v.first_name = q.getColumn(2).getString();
+  v.last_name = q.getColumn(3).getString();
+  v.email = q.getColumn(4).getString();
+  v.language = q.getColumn(5).getString();
+  v.status = q.getColumn(6).getString();
+  v.authority = q.getColumn(7).getString();
+  v.created_at = q.getColumn(8).getString();
+  v.updated_at = q.getColumn(9).getString();
+  v.phone = optional_text(q.getColumn(10));
+  v.function = optional_text(q.getColumn(11));
+  v.last_login_at = optional_text(q.getColumn(12));
+  v.functional = q.getColumn(13).getInt() != 0;
+  v.roles = strings(db, "SELECT role FROM user_role WHERE user_id = ? ORDER BY role", user_id);
+  v.services = strings(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword", user_id);
+  v.departments =
+    strings(db,
+            "SELECT d.name FROM user_department ud JOIN department d ON d.id = ud.department_id "
+            "WHERE ud.user_id = ? ORDER BY d.position, d.name",
+            user_id);
+  return v;
+}
+
+const std::vector<std::string>& user_record_columns()
+{
+  static const std::vector<std::string> columns = {
+    "username",   "first_name", "last_name",  "email",        "phone",     "language",
+    "status",     "roles",      "services",   "departments",  "authority", "function",
+    "functional", "created_at", "updated_at", "last_login_at"};
+  return columns;
+}
+
+Record user_record(const UserView& u)
+{
+  return {
+    {"username", u.username},     {"first_name", u.first_name},
+    {"last_name", u.last_name},   {"email", u.email},
+    {"phone", u.phone},           {"language", u.language},
+    {"status", u.status},         {"roles", u.roles},
+    {"services", u.services},     {"departments", u.departments},
+    {"authority", u.authority},   {"function", u.function},
+    {"functional", u.functional}, {"created_at", u.created_at},
+    {"updated_at", u.updated_at}, {"last_login_at", u.last_login_at},
+  };
+}
+
+std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t user_id)
+{
+  SQLite::Statement q(db, "SELECT count(*) FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
+                          "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
+  q.bind(1, user_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::int64_t count_active_ldas(SQLite::Database& db, std::int64_t authority_id)
+{
+  SQLite::Statement q(db, "SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
+                          "WHERE u.authority_id = ? AND r.role = 'lda' AND u.status <> 'deleted'");
+  q.bind(1, authority_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+} // namespace imi

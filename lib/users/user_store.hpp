@@ -1,0 +1,56 @@
+// Reading users: finding one by username or e-mail, loading the full view
+// (roles, services, departments) and turning it into the JSON/table record of
+// SPEC §1. Every command on users goes through find_user, so "unknown user"
+// reads the same everywhere.
+#pragma once
+
+#include "core/output.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imi {
+
+struct OwnAuthority {
+  std::int64_t id = 0;
+  std::string name;
+  bool allocation = false;
+};
+// The authority that runs this database; FailureError when `init` never ran.
+OwnAuthority own_authority(SQLite::Database& db);
+
+struct UserRef {
+  std::int64_t id = 0;
+  std::int64_t authority_id = 0;
+  std::string username;
+  std::string status;
+};
+
+// USER is a username or an e-mail address (case-insensitive). A deleted user
+// is found by username only. Unknown: NotFoundError with the nearest username.
+UserRef find_user(SQLite::Database& db, std::string_view user);
+std::optional<UserRef> try_find_user(SQLite::Database& db, std::string_view user);
+
+struct UserView {
+  std::int64_t id = 0;
+  std::string username, first_name, last_name, email, language, status, authority, created_at, updated_at;
+  std::optional<std::string> phone, function, last_login_at;
+  bool functional = false;
+  std::vector<std::string> roles, services, departments;
+};
+
+UserView load_user_view(SQLite::Database& db, std::int64_t user_id);
+
+// The columns of the JSON/CSV user record, in order.
+const std::vector<std::string>& user_record_columns();
+Record user_record(const UserView& user);
+
+// Open requests assigned to the user: state sent, accepted or answered.
+std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t user_id);
+// Users holding lda who are not deleted.
+std::int64_t count_active_ldas(SQLite::Database& db, std::int64_t authority_id);
+
+} // namespace imi

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Set-up on a fresh Debian 12 machine, as root (or with sudo available).
+#   scripts/setup.sh run   install what is needed, build, and run the main job:
+#                          a database at the default path with the guide's own
+#                          example authority and its result table imported
+#   scripts/setup.sh test  install what is needed (also for the tests), build
+#                          with warnings as errors, run every test, then build
+#                          with ASan+UBSan and run every test again
+set -euo pipefail
+mode=${1:-run}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+build_packages=(build-essential cmake ninja-build pkg-config ccache
+  libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev
+  libsodium-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3)
+test_packages=(python3-aiosmtpd openssl libreoffice-calc-nogui poppler-utils argon2 clang libclang-rt-14-dev time
+  hyperfine)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+  [ ${#missing[@]} = 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [cmake options...]
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  ninja -C "$dir"
+}
+
+case "$mode" in
+run)
+  install_packages "${build_packages[@]}"
+  build build -DIMICTL_TESTS=OFF
+  as_root cmake --install build >/dev/null
+  imictl=build/imictl
+  if ! "$imictl" authority show >/dev/null 2>&1; then
+    "$imictl" init --authority "Gemeente Oeteldonk" --informal-name "Gemeente Oeteldonk" --country NL \
+      --email imi@oeteldonk.nl --first-name Anna --last-name Admin --user-email a.admin@oeteldonk.nl
+  fi
+  lda=$("$imictl" --json role who lda 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["username"])' || echo aadmin)
+  "$imictl" --as "$lda" import examples/oeteldonk.csv --default-service construction
+  "$imictl" user list
+  "$imictl" check || true
+  ;;
+test)
+  install_packages "${build_packages[@]}" "${test_packages[@]}"
+  build build -DIMICTL_WERROR=ON
+  (cd build && ctest --output-on-failure -j2)
+  mandoc -T lint -W warning man/*.1
+  build build-asan -DIMICTL_WERROR=ON -DIMICTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2)
+  if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh 60; fi
+  ;;
+*)
+  echo "usage: scripts/setup.sh run|test" >&2
+  exit 2
+  ;;
+esac
