@@ -6,6 +6,7 @@
 #include "core/session.hpp"
 #include "import/table_writer.hpp"
 #include "users/permissions.hpp"
+#include "users/username.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -185,6 +186,14 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
       ++result.rows;
       if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
       flush();
+      if (valid && row.has_user) {
+        try { // a name without Latin letters or digits gives no username
+          (void)username_base(row.name.first, row.name.last);
+        } catch (const InvalidInputError& e) {
+          errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
+          valid = false;
+        }
+      }
       if (!valid) continue;
       std::int64_t dept = -1;
       if (!row.department.empty()) {

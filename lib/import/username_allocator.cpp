@@ -1,30 +1,13 @@
 #include "import/username_allocator.hpp"
 
-#include "util/text.hpp"
-
-#include <cctype>
+#include "users/username.hpp"
 
 namespace imi {
 namespace {
 
 constexpr size_t max_remembered = 100000;
 
-std::string letters_and_digits(std::string_view s)
-{
-  std::string out;
-  for (char c : util::to_lower_ascii(util::fold_to_ascii(s)))
-    if (std::isalnum(static_cast<unsigned char>(c))) out += c;
-  return out;
-}
-
 } // namespace
-
-std::string username_base(std::string_view first_name, std::string_view last_name)
-{
-  const std::string first = letters_and_digits(first_name);
-  std::string base = (first.empty() ? "" : first.substr(0, 1)) + letters_and_digits(last_name);
-  return base.empty() ? "user" : base;
-}
 
 UsernameAllocator::UsernameAllocator(SQLite::Database& db) : taken_(db, "SELECT 1 FROM user WHERE username = ?") {}
 

@@ -1,6 +1,5 @@
 // Usernames for a bulk import. The rule is the one of users/username.hpp
-// (first-name initial + last name, folded to ASCII, lower case, letters and
-// digits; suffix 2, 3, ... on a collision), but a table of thousands of
+// (username_base, then a suffix 2, 3, ... on a collision), but a table of thousands of
 // "Jansen"s must not probe jansen, jansen2, ... from the start for every
 // row: the allocator remembers the next suffix to try per base name. The
 // database stays the judge of what is taken, so the result equals
@@ -14,8 +13,6 @@
 #include <unordered_map>
 
 namespace imi {
-
-std::string username_base(std::string_view first_name, std::string_view last_name);
 
 class UsernameAllocator {
 public:

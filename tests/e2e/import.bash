@@ -159,3 +159,9 @@ expect_json 'j["created"]["departments"]' 10
 expect_json 'j["created"]["users"] > 80' True
 expect_ok imictl import "$IMICTL_SOURCE_DIR/examples/oeteldonk-large.csv"
 expect_contains "$ERR" "nothing to change"
+
+# --- a name that gives no username is a row error like any other ---
+printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;李 王;li@x.nl;\nB;Ok Naam;ok@x.nl;Toewijzr\n' >latin.csv
+expect_rc 6 imictl import latin.csv
+expect_contains "$ERR" "latin.csv:2: column 'Naam': cannot make a username"
+expect_contains "$ERR" "latin.csv:3: column 'Rol(len)': unknown role 'Toewijzr'"
