@@ -123,8 +123,8 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   // A bulk write touches every page of the user tables: a larger page cache
   // keeps SQLite from spilling them mid-transaction. Bounded, so memory
   // stays flat however long the file is.
-  db.exec("PRAGMA cache_size = -32768");
-  db.exec("PRAGMA temp.cache_size = -16384");
+  db.exec("PRAGMA cache_size = -16384");
+  db.exec("PRAGMA temp.cache_size = -8192");
   // Every reference the import writes is one it has just inserted or
   // checked (departments, users, keywords), so the per-row foreign-key
   // lookups are skipped for the bulk write and switched back on after.

@@ -5,7 +5,7 @@
 namespace imi {
 namespace {
 
-constexpr size_t max_remembered = 100000;
+constexpr size_t max_remembered = 50000;
 
 } // namespace
 
