@@ -126,19 +126,27 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   db.exec("PRAGMA cache_size = -16384");
   db.exec("PRAGMA temp.cache_size = -8192");
   // Every reference the import writes is one it has just inserted or
-  // checked (departments, users, keywords), so the per-row foreign-key
-  // lookups are skipped for the bulk write and switched back on after.
-  struct ForeignKeysOff {
+  // checked (departments, users, keywords), and every value a CHECK
+  // constraint guards (role slugs, status, flags) is one of the import's own
+  // constants. So the per-row foreign-key lookups and CHECKs are skipped for
+  // the bulk write -- SQLite compiles `role IN (...)` into a temporary index
+  // built anew on every insert -- and switched back on after.
+  struct BulkChecksOff {
     SQLite::Database& db;
-    explicit ForeignKeysOff(SQLite::Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
-    ~ForeignKeysOff()
+    explicit BulkChecksOff(SQLite::Database& d) : db(d)
+    {
+      db.exec("PRAGMA foreign_keys = OFF");
+      db.exec("PRAGMA ignore_check_constraints = ON");
+    }
+    ~BulkChecksOff()
     {
       try {
+        db.exec("PRAGMA ignore_check_constraints = OFF");
         db.exec("PRAGMA foreign_keys = ON");
       } catch (...) { // the connection is closing anyway
       }
     }
-  } foreign_keys_off(db);
+  } bulk_checks_off(db);
   WriteTransaction tx(db);
   const std::int64_t authority_id = resolve_authority(db, options.authority);
   result.authority_id = authority_id;
