@@ -23,7 +23,6 @@ namespace imi {
 namespace {
 
 constexpr std::uint64_t progress_threshold = 4u << 20; // bytes; smaller files finish before a bar helps
-constexpr size_t max_departments = 100000;
 
 struct InputFile {
   std::FILE* fp = nullptr;
@@ -162,7 +161,9 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
 
-  // Pass 1: read and check every row; park the users, keep the departments.
+  // One pass: each row is checked as it is read and, when valid, written
+  // at once (see UserWriter). Problems are collected; any of them rolls the
+  // whole import back at the end.
   util::CsvOptions csv_options;
   csv_options.delimiter = options.delimiter;
   csv_options.encoding = options.encoding;
@@ -176,55 +177,14 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
     found.clear();
   };
   const bool show_progress = input.size >= progress_threshold;
-  std::vector<ImportDepartment> departments;
-  std::unordered_map<std::string, size_t> department_index;
-  create_import_row_table(db);
   if (!reader.read_header(found)) {
     flush();
     throw ImportInvalidError(label, std::move(errors.list), errors.total);
   }
-  {
-    for (const auto& ignored : reader.columns().ignored)
-      reporter.warning(fmt::format("{}:{}: column '{}' is not part of a result table and is ignored", label,
-                                   reader.header_line(), ignored));
-    ImportRowInserter inserter(db);
-    TableRow row;
-    bool valid = false;
-    while (reader.next(row, valid, found)) {
-      ++result.rows;
-      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
-      flush();
-      if (valid && row.has_user) {
-        try { // a name without Latin letters or digits gives no username
-          (void)username_base(row.name.first, row.name.last);
-        } catch (const InvalidInputError& e) {
-          errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
-          valid = false;
-        }
-      }
-      if (!valid) continue;
-      std::int64_t dept = -1;
-      if (!row.department.empty()) {
-        const std::string key = util::to_lower_ascii(row.department);
-        auto [it, added] = department_index.try_emplace(key, departments.size());
-        if (added) {
-          if (departments.size() >= max_departments)
-            throw InvalidInputError(fmt::format("{}:{}: more than {} departments", label, row.line, max_departments));
-          departments.push_back({row.department, {}, row.line, 0});
-        }
-        auto& d = departments[it->second];
-        for (auto& law : row.laws)
-          if (std::find(d.laws.begin(), d.laws.end(), law) == d.laws.end()) d.laws.push_back(std::move(law));
-        dept = static_cast<std::int64_t>(it->second);
-      }
-      if (row.has_user) inserter.insert(row, dept);
-    }
-    if (show_progress) reporter.progress_done();
-  }
-  flush();
+  for (const auto& ignored : reader.columns().ignored)
+    reporter.warning(fmt::format("{}:{}: column '{}' is not part of a result table and is ignored", label,
+                                 reader.header_line(), ignored));
 
-  reporter.debug(fmt::format("read {} rows in {:.2f} s", result.rows, elapsed()));
-  // Pass 2: apply, still collecting problems the database reveals.
   std::vector<std::string> services;
   bool services_resolved = false;
   std::string services_source;
@@ -245,10 +205,35 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
     services = resolve_default_services(db, options, authority_id, services_source);
     services_resolved = true;
   }
-  apply_departments(ctx, departments);
-  apply_users(ctx, departments);
+  DepartmentTable departments(db, authority_id);
+  UserWriter users(ctx);
+  {
+    TableRow row;
+    bool valid = false;
+    while (reader.next(row, valid, found)) {
+      ++result.rows;
+      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
+      flush();
+      if (valid && row.has_user) {
+        try { // a name without Latin letters or digits gives no username
+          (void)username_base(row.name.first, row.name.last);
+        } catch (const InvalidInputError& e) {
+          errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
+          valid = false;
+        }
+      }
+      if (!valid) continue;
+      const std::int64_t department_id = departments.add(row.department, row.laws, row.line, label);
+      if (row.has_user) users.add(row, department_id);
+    }
+    if (show_progress) reporter.progress_done();
+  }
+  flush();
+  reporter.debug(fmt::format("read and wrote {} rows in {:.2f} s", result.rows, elapsed()));
+  departments.finish(result, options.max_plan_rows);
+  users.finish(departments);
   reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
-  if (options.prune && !errors.any()) prune_users(ctx, label);
+  if (options.prune && !errors.any()) users.prune(label);
   if (ldas_before > 0 && count_ldas(db, authority_id) == 0)
     errors.add({0, "", "the import would leave the authority without a local data administrator (lda); keep at "
                        "least one in the file"});
@@ -265,7 +250,6 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   if (result.changes()) {
     append_audit(db, session.now(), actor.username, "import", fmt::format("authority:{}", authority_id),
                  counts_summary(result));
-    db.exec("DROP TABLE temp.import_row");
     tx.commit();
     result.written = true;
   }
