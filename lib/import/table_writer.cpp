@@ -182,6 +182,9 @@ void UserWriter::create(const TableRow& row, std::int64_t department_id)
   ins.exec();
   const std::int64_t id = ctx_.db.getLastInsertRowid();
   created_lines_.push_back(static_cast<std::uint32_t>(row.line));
+  if (created_plan_.size() < ctx_.plan_limit)
+    created_plan_.push_back({PlanRow{row.line, "user", "create", "", username, row.email, {}, {}}, row.roles,
+                             department_id});
   for (Role r : roles_in(row.roles)) run(st_->insert_role, id, role_slug(r));
   if (department_id) run(st_->insert_member, id, department_id);
   if (row.roles & role_bit(Role::handler)) give_services(id, row.line, row.email);
@@ -218,6 +221,12 @@ void UserWriter::add_to_created(std::int64_t user_id, const TableRow& row, std::
     if (auto r = parse_role(st_->roles.getColumn(0).getString())) had |= role_bit(*r);
   for (Role r : roles_in(row.roles & ~had)) run(st_->insert_role, user_id, role_slug(r));
   if (department_id) run(st_->insert_member, user_id, department_id);
+  if (const auto i = static_cast<size_t>(user_id - max_id_before_ - 1); i < created_plan_.size()) {
+    auto& plan = created_plan_[i];
+    plan.roles |= row.roles;
+    if (department_id && (plan.department_id == 0 || department_id < plan.department_id))
+      plan.department_id = department_id;
+  }
   if ((row.roles & role_bit(Role::handler)) && !(had & role_bit(Role::handler)))
     give_services(user_id, first_line, email);
 }
@@ -389,44 +398,20 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
   add_plan_row(ctx_.result, ctx_.plan_limit, std::move(row));
 }
 
-// The plan rows of created users come from the database once their rows
-// are all in; interleaved with the others by line.
+// The plan rows of created users, interleaved with the others by line.
 void UserWriter::flush_created_plan_rows(std::uint64_t before_line, const DepartmentTable& departments)
 {
-  const auto created = static_cast<std::int64_t>(created_lines_.size());
-  auto& result = ctx_.result;
-  while (plan_cursor_ < created && created_lines_[static_cast<size_t>(plan_cursor_)] < before_line) {
-    if (result.plan.size() >= ctx_.plan_limit) { // the rest are only counted
-      std::int64_t n = 0;
-      while (plan_cursor_ < created && created_lines_[static_cast<size_t>(plan_cursor_)] < before_line) {
-        ++plan_cursor_;
-        ++n;
-      }
-      result.plan_rows_omitted += n;
-      return;
+  const auto created = created_lines_.size();
+  for (; plan_cursor_ < created && created_lines_[plan_cursor_] < before_line; ++plan_cursor_) {
+    if (plan_cursor_ >= created_plan_.size()) {
+      ++ctx_.result.plan_rows_omitted;
+      continue;
     }
-    const std::int64_t id = max_id_before_ + 1 + plan_cursor_;
-    const std::uint64_t line = created_lines_[static_cast<size_t>(plan_cursor_++)];
-    auto& st = *st_;
-    st.load.reset();
-    st.load.bind(1, id);
-    st.load.executeStep();
-    PlanRow row{line, "user", "create", "", st.load.getColumn(0).getString(), st.load.getColumn(4).getString(), {}, {}};
-    RoleMask roles = 0;
-    st.roles.reset();
-    st.roles.bind(1, id);
-    while (st.roles.executeStep())
-      if (auto r = parse_role(st.roles.getColumn(0).getString())) roles |= role_bit(*r);
-    row.roles = role_slugs(roles);
-    std::int64_t first_department = 0;
-    st.departments.reset();
-    st.departments.bind(1, id);
-    while (st.departments.executeStep()) {
-      const auto d = st.departments.getColumn(0).getInt64();
-      if (first_department == 0 || d < first_department) first_department = d;
-    }
-    if (first_department) row.department = departments.name_of(first_department);
-    result.plan.push_back(std::move(row));
+    auto& c = created_plan_[plan_cursor_];
+    c.row.roles = role_slugs(c.roles);
+    // The department with the lowest id, as for the users that were there.
+    if (c.department_id) c.row.department = departments.name_of(c.department_id);
+    add_plan_row(ctx_.result, ctx_.plan_limit, std::move(c.row));
   }
 }
 

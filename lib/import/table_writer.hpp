@@ -76,7 +76,13 @@ private:
   std::unique_ptr<Statements> st_;
   std::int64_t max_id_before_ = 0;           // users above this id were created by this import
   std::vector<std::uint32_t> created_lines_; // first line of each created user, in id order
-  std::int64_t plan_cursor_ = 0;             // created users whose plan row has been added
+  struct CreatedPlan {
+    PlanRow row;
+    RoleMask roles;
+    std::int64_t department_id; // the lowest of the rows'
+  };
+  std::vector<CreatedPlan> created_plan_; // the first ones, up to the plan's limit
+  size_t plan_cursor_ = 0;                // created users whose plan row has been added
 };
 
 std::int64_t count_ldas(SQLite::Database& db, std::int64_t authority_id);
