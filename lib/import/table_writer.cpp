@@ -1,6 +1,7 @@
 #include "import/table_writer.hpp"
 
 #include "core/reporter.hpp"
+#include "import/link_batch.hpp"
 #include "import/username_allocator.hpp"
 #include "util/text.hpp"
 
@@ -85,19 +86,25 @@ struct UserWriter::Statements {
         insert_user(db, "INSERT INTO user (authority_id, username, first_name, last_name, email, language, function, "
                         "functional, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
         update_user(db, "UPDATE user SET first_name = ?, last_name = ?, function = ?, updated_at = ? WHERE id = ?"),
-        insert_role(db, "INSERT OR IGNORE INTO user_role (user_id, role) VALUES (?, ?)"),
         delete_role(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?"),
-        insert_member(db, "INSERT OR IGNORE INTO user_department (user_id, department_id) VALUES (?, ?)"),
         delete_member(db, "DELETE FROM user_department WHERE user_id = ? AND department_id = ?"),
-        insert_service(db, "INSERT OR IGNORE INTO user_service (user_id, keyword) VALUES (?, ?)"),
         touch(db, "UPDATE user SET updated_at = ? WHERE id = ?"),
         park(db, "INSERT INTO temp.import_seen VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         repeat(db, "INSERT INTO temp.import_repeat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        usernames(db)
+        insert_role(db, "INSERT OR IGNORE INTO user_role (user_id, role)"),
+        insert_member(db, "INSERT OR IGNORE INTO user_department (user_id, department_id)"),
+        insert_service(db, "INSERT OR IGNORE INTO user_service (user_id, keyword)"), usernames(db)
   {
   }
-  SQLite::Statement find, load, roles, departments, has_service, open_requests, insert_user, update_user, insert_role,
-    delete_role, insert_member, delete_member, insert_service, touch, park, repeat;
+  void flush()
+  {
+    insert_role.flush();
+    insert_member.flush();
+    insert_service.flush();
+  }
+  SQLite::Statement find, load, roles, departments, has_service, open_requests, insert_user, update_user, delete_role,
+    delete_member, touch, park, repeat;
+  LinkBatch insert_role, insert_member, insert_service;
   UsernameAllocator usernames;
   IdFlags parked, repeated;
 };
@@ -185,8 +192,8 @@ void UserWriter::create(const TableRow& row, std::int64_t department_id)
   if (created_plan_.size() < ctx_.plan_limit)
     created_plan_.push_back({PlanRow{row.line, "user", "create", "", username, row.email, {}, {}}, row.roles,
                              department_id});
-  for (Role r : roles_in(row.roles)) run(st_->insert_role, id, role_slug(r));
-  if (department_id) run(st_->insert_member, id, department_id);
+  for (Role r : roles_in(row.roles)) st_->insert_role.add(id, role_slug(r));
+  if (department_id) st_->insert_member.add(id, department_id);
   if (row.roles & role_bit(Role::handler)) give_services(id, row.line, row.email);
   ++ctx_.result.created.users;
 }
@@ -206,6 +213,7 @@ void UserWriter::add_to_created(std::int64_t user_id, const TableRow& row, std::
   load.executeStep();
   const std::string first = load.getColumn(1).getString(), last = load.getColumn(2).getString();
   const std::uint64_t first_line = first_line_of_created(user_id);
+  st_->flush(); // the user's roles are read below
   if (first != row.name.first || last != row.name.last) {
     ctx_.errors.add({row.line, ctx_.columns.name(TableColumn::name),
                      fmt::format("'{}' differs from '{}' on line {} for the same mailbox '{}'",
@@ -219,8 +227,8 @@ void UserWriter::add_to_created(std::int64_t user_id, const TableRow& row, std::
   st_->roles.bind(1, user_id);
   while (st_->roles.executeStep())
     if (auto r = parse_role(st_->roles.getColumn(0).getString())) had |= role_bit(*r);
-  for (Role r : roles_in(row.roles & ~had)) run(st_->insert_role, user_id, role_slug(r));
-  if (department_id) run(st_->insert_member, user_id, department_id);
+  for (Role r : roles_in(row.roles & ~had)) st_->insert_role.add(user_id, role_slug(r));
+  if (department_id) st_->insert_member.add(user_id, department_id);
   if (const auto i = static_cast<size_t>(user_id - max_id_before_ - 1); i < created_plan_.size()) {
     auto& plan = created_plan_[i];
     plan.roles |= row.roles;
@@ -239,7 +247,7 @@ void UserWriter::give_services(std::int64_t user_id, std::uint64_t line, const s
                      fmt::format("'{}' is a handler and needs a service (keyword), but the authority has no "
                                  "keywords: give --default-service KW",
                                  email)});
-  for (const auto& kw : services) run(st_->insert_service, user_id, kw.c_str());
+  for (const auto& kw : services) st_->insert_service.add(user_id, kw.c_str());
 }
 
 // A mailbox the authority has: its first row, and any later one, wait in
@@ -267,6 +275,7 @@ void UserWriter::finish(const DepartmentTable& departments)
 {
   auto& db = ctx_.db;
   const std::string& name_column = ctx_.columns.name(TableColumn::name);
+  st_->flush();
   db.exec("CREATE INDEX temp.import_repeat_user ON import_repeat (user_id, line)");
   std::int64_t total = 0, done = 0;
   if (ctx_.show_progress) {
@@ -311,6 +320,7 @@ void UserWriter::finish(const DepartmentTable& departments)
     if (!clash) apply_parked(p, departments);
   }
   flush_created_plan_rows(UINT64_MAX, departments);
+  st_->flush();
   if (ctx_.show_progress && total > 0) ctx_.reporter.progress_done();
 }
 
@@ -358,7 +368,7 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
   if (old_roles != p.roles) {
     row.changes.push_back("roles");
     for (Role r : roles_in(old_roles & ~p.roles)) run(st.delete_role, p.id, role_slug(r));
-    for (Role r : roles_in(p.roles & ~old_roles)) run(st.insert_role, p.id, role_slug(r));
+    for (Role r : roles_in(p.roles & ~old_roles)) st.insert_role.add(p.id, role_slug(r));
   }
   std::set<std::int64_t> old_members;
   st.departments.reset();
@@ -369,7 +379,7 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
     for (auto d : old_members)
       if (!p.departments.count(d)) run(st.delete_member, p.id, d);
     for (auto d : p.departments)
-      if (!old_members.count(d)) run(st.insert_member, p.id, d);
+      if (!old_members.count(d)) st.insert_member.add(p.id, d);
   }
   // Default services go to new handlers only; an existing handler's
   // services are their own business.
