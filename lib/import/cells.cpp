@@ -13,10 +13,17 @@ const char* const particles[] = {"van", "de",  "der", "den", "het", "'t",  "te",
                                  "op",  "uit", "aan", "bij", "von", "zu",  "du",  "da",  "di",  "la",
                                  "le",  "del", "dos", "das", "d'",  "l'",  "vd",  "v.d.", "'s"};
 
+bool equals_ignoring_case(std::string_view a, std::string_view b)
+{
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 bool is_particle(std::string_view word)
 {
-  const std::string w = util::to_lower_ascii(word);
-  return std::any_of(std::begin(particles), std::end(particles), [&](const char* p) { return w == p; });
+  return std::any_of(std::begin(particles), std::end(particles),
+                     [&](const char* p) { return equals_ignoring_case(word, p); });
 }
 
 std::vector<std::string> words(std::string_view s)
@@ -62,24 +69,29 @@ NameParse parse_person_name(std::string_view cell, std::string_view department)
   if (text.empty()) return {std::nullopt, n.function.empty() ? "is empty" : "has a function but no name"};
   if (text.find('@') != std::string::npos) return {std::nullopt, "holds an e-mail address instead of a name"};
   if (text.find_first_of("()") != std::string::npos) return {std::nullopt, "has unbalanced parentheses"};
-  const auto parts = words(text);
-  n.functional = parts.size() == 1 || util::to_lower_ascii(text) == util::to_lower_ascii(department);
+  // clean_cell leaves one space between words, so the words are found by
+  // their starts and the halves of the name are substrings.
+  std::vector<size_t> starts{0};
+  for (size_t i = text.find(' '); i != std::string::npos; i = text.find(' ', i + 1)) starts.push_back(i + 1);
+  n.functional = starts.size() == 1 || equals_ignoring_case(text, department);
   if (n.functional) {
     n.last = text;
     return {n, ""};
   }
+  auto word = [&](size_t i) {
+    const size_t end = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size();
+    return std::string_view(text).substr(starts[i], end - starts[i]);
+  };
   // The last name starts at the first particle after the first word, else it
   // is the last word ("Anna Maria de Vries", "Bram Pauwels").
-  size_t split_at = parts.size() - 1;
-  for (size_t i = 1; i + 1 < parts.size(); ++i)
-    if (is_particle(parts[i])) {
+  size_t split_at = starts.size() - 1;
+  for (size_t i = 1; i + 1 < starts.size(); ++i)
+    if (is_particle(word(i))) {
       split_at = i;
       break;
     }
-  std::vector<std::string> first(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(split_at));
-  std::vector<std::string> last(parts.begin() + static_cast<std::ptrdiff_t>(split_at), parts.end());
-  n.first = util::join(first, " ");
-  n.last = util::join(last, " ");
+  n.first = text.substr(0, starts[split_at] - 1);
+  n.last = text.substr(starts[split_at]);
   return {n, ""};
 }
 

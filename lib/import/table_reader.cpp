@@ -3,6 +3,7 @@
 #include "core/validate.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace imi {
@@ -20,6 +21,11 @@ std::string shown(std::string_view value)
     else if (c != '\r') out += c;
   }
   return out + "'";
+}
+
+bool printable_ascii(std::string_view s)
+{
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
 }
 
 } // namespace
@@ -68,10 +74,20 @@ bool TableReader::read_header(std::vector<RowError>& errors)
   return false;
 }
 
-std::string TableReader::cell(TableColumn c) const
+std::string_view TableReader::cell(TableColumn c) const
 {
   const auto& i = columns_.at(c);
-  return i && *i < record_.cells.size() ? record_.cells[*i] : std::string();
+  return i && *i < record_.cells.size() ? std::string_view(record_.cells[*i]) : std::string_view();
+}
+
+// A role cell holds one of a handful of texts in a whole table, so each is
+// parsed once. Bounded: emptied when a table holds more kinds.
+const RolesParse& TableReader::roles_of(std::string_view text)
+{
+  auto it = roles_cache_.find(text);
+  if (it != roles_cache_.end()) return it->second;
+  if (roles_cache_.size() >= 256) roles_cache_.clear();
+  return roles_cache_.emplace(std::string(text), parse_roles_cell(text)).first->second;
 }
 
 bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors)
@@ -96,8 +112,11 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
   }
   for (size_t c = 0; c < table_column_count; ++c) {
     const auto col = static_cast<TableColumn>(c);
-    const std::string text = cell(col);
-    if (!util::is_valid_utf8(text)) problem(col, "is not valid text");
+    const std::string_view text = cell(col);
+    if (printable_ascii(text)) { // the common case: valid, no control characters, a byte a character
+      if (text.size() > max_cell_characters && col != TableColumn::laws)
+        problem(col, fmt::format("is longer than {} characters", max_cell_characters));
+    } else if (!util::is_valid_utf8(text)) problem(col, "is not valid text");
     else if (util::has_control_characters(text, true)) problem(col, "holds a control character");
     else if (util::utf8_length(text) > max_cell_characters && col != TableColumn::laws)
       problem(col, fmt::format("is longer than {} characters", max_cell_characters));
@@ -135,7 +154,7 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
     if (name.name) row.name = *name.name;
     else if (columns_.has(TableColumn::name)) problem(TableColumn::name, name.problem == "is empty" ? "is empty but the row has a mailbox" : name.problem);
     else problem(TableColumn::mailbox, "there is no name column to name this user");
-    const auto roles = parse_roles_cell(roles_cell);
+    const auto& roles = roles_of(roles_cell);
     row.roles = roles.roles;
     for (const auto& u : roles.unknown)
       problem(TableColumn::roles,

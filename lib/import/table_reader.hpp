@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace imi {
@@ -49,7 +51,8 @@ public:
 
 private:
   bool read_record(std::vector<RowError>& errors);
-  std::string cell(TableColumn c) const;
+  std::string_view cell(TableColumn c) const;
+  const RolesParse& roles_of(std::string_view text);
 
   util::CsvReader& csv_;
   util::CsvRecord record_;
@@ -57,6 +60,11 @@ private:
   std::uint64_t header_line_ = 0;
   std::string last_department_;
   bool stopped_ = false;
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, RolesParse, TextHash, std::equal_to<>> roles_cache_;
 };
 
 } // namespace imi

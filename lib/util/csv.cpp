@@ -110,16 +110,29 @@ void CsvReader::detect_delimiter()
 bool CsvReader::next(CsvRecord& record)
 {
   const char delim = delimiter();
-  record.cells.clear();
-  if (peek() < 0) return false;
+  if (peek() < 0) {
+    record.cells.clear();
+    return false;
+  }
   record.line = line_;
-  std::string cell;
+  // The record's strings are reused from one record to the next: a table of
+  // a million rows then costs no allocation per cell.
+  size_t used = 0;
+  std::string& cell = cell_;
+  cell.clear();
   auto push_cell = [&] {
-    if (record.cells.size() >= options_.max_cells)
+    if (used >= options_.max_cells)
       throw CsvError(CsvError::Kind::too_large, record.line,
                      fmt::format("more than {} cells in one row", options_.max_cells));
-    record.cells.push_back(std::move(cell));
+    if (used < record.cells.size()) record.cells[used].assign(cell);
+    else record.cells.push_back(cell);
+    ++used;
     cell.clear();
+  };
+  auto finish = [&] {
+    push_cell();
+    record.cells.resize(used);
+    return true;
   };
   auto end_of_line = [&](int c) {
     if (c == '\r' && peek() == '\n') ++pos_;
@@ -159,18 +172,14 @@ bool CsvReader::next(CsvRecord& record)
       c = get();
     }
     for (;;) {
-      if (c < 0) {
-        push_cell();
-        return true;
-      }
+      if (c < 0) return finish();
       if (c == delim) {
         push_cell();
         break;
       }
       if (c == '\r' || c == '\n') {
         end_of_line(c);
-        push_cell();
-        return true;
+        return finish();
       }
       cell += static_cast<char>(c);
       // Copy the plain run up to the next special character in one go.

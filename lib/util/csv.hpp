@@ -71,6 +71,7 @@ private:
   TextDecoder decoder_;
   std::string chunk_;
   std::string text_; // decoded text not yet parsed
+  std::string cell_; // the cell being read
   size_t pos_ = 0;
   bool input_done_ = false;
   DecodeProblem problem_; // set when decoding stopped early
