@@ -116,6 +116,10 @@ struct UserWriter::Parked {
   std::string email, first, last, function;
   RoleMask roles = 0;
   std::set<std::int64_t> departments;
+  // What the database holds.
+  std::string username, old_first, old_last, old_function;
+  RoleMask old_roles = 0;
+  std::set<std::int64_t> old_departments;
 };
 
 void RowErrors::add(RowError e)
@@ -283,8 +287,12 @@ void UserWriter::finish(const DepartmentTable& departments)
     n.executeStep();
     total = n.getColumn(0).getInt64();
   }
-  SQLite::Statement seen(db, "SELECT user_id, line, email, first, last, function, roles, dept FROM temp.import_seen "
-                             "ORDER BY rowid");
+  // The parked rows with what the database holds for them, in one statement.
+  SQLite::Statement seen(
+    db, "SELECT s.user_id, s.line, s.email, s.first, s.last, s.function, s.roles, s.dept, u.username, u.first_name, "
+        "u.last_name, ifnull(u.function, ''), (SELECT group_concat(role) FROM user_role WHERE user_id = s.user_id), "
+        "(SELECT group_concat(department_id) FROM user_department WHERE user_id = s.user_id) "
+        "FROM temp.import_seen s JOIN user u ON u.id = s.user_id ORDER BY s.rowid");
   SQLite::Statement repeats(db, "SELECT line, first, last, roles, dept FROM temp.import_repeat WHERE user_id = ? "
                                 "ORDER BY line");
   Parked p;
@@ -300,6 +308,16 @@ void UserWriter::finish(const DepartmentTable& departments)
     p.roles = static_cast<RoleMask>(seen.getColumn(6).getInt());
     p.departments.clear();
     if (const auto d = seen.getColumn(7).getInt64()) p.departments.insert(d);
+    p.username = seen.getColumn(8).getString();
+    p.old_first = seen.getColumn(9).getString();
+    p.old_last = seen.getColumn(10).getString();
+    p.old_function = seen.getColumn(11).getString();
+    p.old_roles = 0;
+    for (const auto& slug : util::split(seen.getColumn(12).getString(), ','))
+      if (auto r = parse_role(slug)) p.old_roles |= role_bit(*r);
+    p.old_departments.clear();
+    for (const auto& id : util::split(seen.getColumn(13).getString(), ','))
+      if (!id.empty()) p.old_departments.insert(std::stoll(id));
     bool clash = false;
     if (st_->repeated.test(p.id)) {
       // One mailbox is one user: every row must give the same name.
@@ -328,13 +346,11 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
 {
   auto& st = *st_;
   const std::string& name_column = ctx_.columns.name(TableColumn::name);
-  PlanRow row{p.line, "user", "unchanged", "", "", p.email, role_slugs(p.roles), {}};
-  st.load.reset();
-  st.load.bind(1, p.id);
-  st.load.executeStep();
-  row.username = st.load.getColumn(0).getString();
-  const std::string old_first = st.load.getColumn(1).getString(), old_last = st.load.getColumn(2).getString();
-  const std::string old_function = st.load.getColumn(3).getString();
+  PlanRow row{p.line, "user", "unchanged", "", p.username, p.email, role_slugs(p.roles), {}};
+  const std::string& old_first = p.old_first;
+  const std::string& old_last = p.old_last;
+  const std::string& old_function = p.old_function;
+  const RoleMask old_roles = p.old_roles;
   // The same full name keeps the database's own split into first and last name.
   const bool name_changed = shown_name(old_first, old_last) != shown_name(p.first, p.last);
   if (name_changed) row.changes.push_back("name");
@@ -360,20 +376,12 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
     up.bind(5, p.id);
     up.exec();
   }
-  RoleMask old_roles = 0;
-  st.roles.reset();
-  st.roles.bind(1, p.id);
-  while (st.roles.executeStep())
-    if (auto r = parse_role(st.roles.getColumn(0).getString())) old_roles |= role_bit(*r);
   if (old_roles != p.roles) {
     row.changes.push_back("roles");
     for (Role r : roles_in(old_roles & ~p.roles)) run(st.delete_role, p.id, role_slug(r));
     for (Role r : roles_in(p.roles & ~old_roles)) st.insert_role.add(p.id, role_slug(r));
   }
-  std::set<std::int64_t> old_members;
-  st.departments.reset();
-  st.departments.bind(1, p.id);
-  while (st.departments.executeStep()) old_members.insert(st.departments.getColumn(0).getInt64());
+  const auto& old_members = p.old_departments;
   if (old_members != p.departments) {
     row.changes.push_back("departments");
     for (auto d : old_members)
