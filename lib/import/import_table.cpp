@@ -210,13 +210,14 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   {
     TableRow row;
     bool valid = false;
+    std::string base; // of the username
     while (reader.next(row, valid, found)) {
       ++result.rows;
       if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
       flush();
       if (valid && row.has_user) {
         try { // a name without Latin letters or digits gives no username
-          (void)username_base(row.name.first, row.name.last);
+          base = username_base(row.name.first, row.name.last);
         } catch (const InvalidInputError& e) {
           errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
           valid = false;
@@ -224,7 +225,7 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
       }
       if (!valid) continue;
       const std::int64_t department_id = departments.add(row.department, row.laws, row.line, label);
-      if (row.has_user) users.add(row, department_id);
+      if (row.has_user) users.add(row, department_id, base);
     }
     if (show_progress) reporter.progress_done();
   }

@@ -83,7 +83,9 @@ struct UserWriter::Statements {
         open_requests(db, std::string("SELECT count(*) FROM request_assignee ra JOIN request r ON r.id = "
                                       "ra.request_id WHERE ra.user_id = ? AND r.state IN ")
                             + open_states),
-        insert_user(db, "INSERT INTO user (authority_id, username, first_name, last_name, email, language, function, "
+        // OR IGNORE: the mailbox is known to be free, so an ignored row means the
+        // username is taken and the next one is tried.
+        insert_user(db, "INSERT OR IGNORE INTO user (authority_id, username, first_name, last_name, email, language, function, "
                         "functional, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
         update_user(db, "UPDATE user SET first_name = ?, last_name = ?, function = ?, updated_at = ? WHERE id = ?"),
         delete_role(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?"),
@@ -91,6 +93,7 @@ struct UserWriter::Statements {
         touch(db, "UPDATE user SET updated_at = ? WHERE id = ?"),
         park(db, "INSERT INTO temp.import_seen VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         repeat(db, "INSERT INTO temp.import_repeat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        taken(db, "SELECT 1 FROM user WHERE username = ?"),
         insert_role(db, "INSERT OR IGNORE INTO user_role (user_id, role)"),
         insert_member(db, "INSERT OR IGNORE INTO user_department (user_id, department_id)"),
         insert_service(db, "INSERT OR IGNORE INTO user_service (user_id, keyword)"), usernames(db)
@@ -103,7 +106,7 @@ struct UserWriter::Statements {
     insert_service.flush();
   }
   SQLite::Statement find, load, roles, departments, has_service, open_requests, insert_user, update_user, delete_role,
-    delete_member, touch, park, repeat;
+    delete_member, touch, park, repeat, taken;
   LinkBatch insert_role, insert_member, insert_service;
   UsernameAllocator usernames;
   IdFlags parked, repeated;
@@ -162,35 +165,43 @@ UserWriter::UserWriter(WriteContext& ctx) : ctx_(ctx)
 
 UserWriter::~UserWriter() = default;
 
-void UserWriter::add(const TableRow& row, std::int64_t department_id)
+void UserWriter::add(const TableRow& row, std::int64_t department_id, const std::string& username_base)
 {
   auto& find = st_->find;
   find.reset();
   find.bind(1, ctx_.authority_id);
   find.bind(2, util::to_lower_ascii(row.email));
-  if (!find.executeStep()) return create(row, department_id);
+  if (!find.executeStep()) return create(row, department_id, username_base);
   const std::int64_t id = find.getColumn(0).getInt64();
   if (id > max_id_before_) return add_to_created(id, row, department_id);
   park(id, row, department_id);
 }
 
-void UserWriter::create(const TableRow& row, std::int64_t department_id)
+void UserWriter::create(const TableRow& row, std::int64_t department_id, const std::string& username_base)
 {
-  const std::string username = st_->usernames.allocate(row.name.first, row.name.last);
   auto& ins = st_->insert_user;
-  ins.reset();
-  ins.bind(1, ctx_.authority_id);
-  bind_text(ins, 2, username);
-  bind_text(ins, 3, row.name.first);
-  bind_text(ins, 4, row.name.last);
-  bind_text(ins, 5, row.email);
-  bind_text(ins, 6, ctx_.language);
-  if (row.name.function.empty()) ins.bind(7);
-  else bind_text(ins, 7, row.name.function);
-  ins.bind(8, row.name.functional ? 1 : 0);
-  bind_text(ins, 9, ctx_.now);
-  bind_text(ins, 10, ctx_.now);
-  ins.exec();
+  std::string username;
+  for (;;) { // the rule of users/username.hpp, with the INSERT as the judge of what is taken
+    username = st_->usernames.next_candidate(username_base);
+    ins.reset();
+    ins.bind(1, ctx_.authority_id);
+    bind_text(ins, 2, username);
+    bind_text(ins, 3, row.name.first);
+    bind_text(ins, 4, row.name.last);
+    bind_text(ins, 5, row.email);
+    bind_text(ins, 6, ctx_.language);
+    if (row.name.function.empty()) ins.bind(7);
+    else bind_text(ins, 7, row.name.function);
+    ins.bind(8, row.name.functional ? 1 : 0);
+    bind_text(ins, 9, ctx_.now);
+    bind_text(ins, 10, ctx_.now);
+    if (ins.exec() == 1) break;
+    auto& taken = st_->taken;
+    taken.reset();
+    taken.bind(1, username);
+    if (!taken.executeStep()) // not the username, so something unforeseen
+      throw FailureError(fmt::format("line {}: could not create the user for '{}'", row.line, row.email));
+  }
   const std::int64_t id = ctx_.db.getLastInsertRowid();
   created_lines_.push_back(static_cast<std::uint32_t>(row.line));
   if (created_plan_.size() < ctx_.plan_limit)

@@ -55,7 +55,8 @@ public:
   ~UserWriter();
 
   // One valid row with a user; `department_id` 0 when the row names none.
-  void add(const TableRow& row, std::int64_t department_id);
+  // `username_base` as users/username.hpp makes it from the row's name.
+  void add(const TableRow& row, std::int64_t department_id, const std::string& username_base);
   // Applies the parked users and adds every user's plan row, in file order.
   void finish(const DepartmentTable& departments);
   // Users of the authority that the file does not list; returns how many would go.
@@ -64,7 +65,7 @@ public:
 private:
   struct Statements;
   struct Parked;
-  void create(const TableRow& row, std::int64_t department_id);
+  void create(const TableRow& row, std::int64_t department_id, const std::string& username_base);
   void add_to_created(std::int64_t user_id, const TableRow& row, std::int64_t department_id);
   void park(std::int64_t user_id, const TableRow& row, std::int64_t department_id);
   void apply_parked(Parked& p, const DepartmentTable& departments);

@@ -27,4 +27,11 @@ std::string UsernameAllocator::allocate(std::string_view first_name, std::string
   }
 }
 
+std::string UsernameAllocator::next_candidate(const std::string& base)
+{
+  if (next_suffix_.size() >= max_remembered) next_suffix_.clear();
+  int& n = next_suffix_.try_emplace(base, 1).first->second;
+  return n++ == 1 ? base : base + std::to_string(n - 1);
+}
+
 } // namespace imi

@@ -18,6 +18,10 @@ class UsernameAllocator {
 public:
   explicit UsernameAllocator(SQLite::Database& db);
   std::string allocate(std::string_view first_name, std::string_view last_name);
+  // The next name to try for a username_base() without asking the database:
+  // for a caller whose INSERT is the judge (it tries the next one when the
+  // username turns out taken).
+  std::string next_candidate(const std::string& base);
 
 private:
   SQLite::Statement taken_;
