@@ -1,13 +1,13 @@
 // `imictl import`: loads a result table (guide H5 stap 1.4-2.6, Bijlage 4)
 // into the departments, users, roles and services of one authority.
 //
-// One transaction. The file streams through twice-removed: the rows are
-// checked one by one while reading and the users among them are parked in a
-// temporary table (on disk, so a million rows cost no memory), then the
-// plan is applied user by user. Any invalid row, or a problem only the
-// database reveals, rolls everything back and all problems are reported
-// together. --dry-run computes the same plan, usernames included, and
-// rolls back.
+// One transaction, one pass over the file: each row is checked as it is
+// read and, when valid, written at once -- a new mailbox becomes a user, a
+// known one waits in a temporary table (on disk, so a million rows cost no
+// memory) until the whole file is known (see import/table_writer.hpp). Any
+// invalid row, or a problem only the database reveals, rolls everything
+// back and all problems are reported together. --dry-run computes the same
+// plan, usernames included, and rolls back.
 #pragma once
 
 #include "core/error.hpp"
