@@ -31,7 +31,8 @@ std::string shown_name(const std::string& first, const std::string& last)
   return first.empty() ? last : first + " " + last;
 }
 
-void run(SQLite::Statement& s, std::int64_t a, const char* b)
+template <typename Value>
+void run(SQLite::Statement& s, std::int64_t a, Value b)
 {
   s.reset();
   s.bind(1, a);
@@ -39,12 +40,13 @@ void run(SQLite::Statement& s, std::int64_t a, const char* b)
   s.exec();
 }
 
-void run(SQLite::Statement& s, std::int64_t a, std::int64_t b)
+// One mailbox is one user: every row must give the name of its first row.
+RowError name_clash(std::uint64_t line, const std::string& column, const std::string& name,
+                    const std::string& first_name, std::uint64_t first_line, const std::string& email)
 {
-  s.reset();
-  s.bind(1, a);
-  s.bind(2, b);
-  s.exec();
+  return {line, column,
+          fmt::format("'{}' differs from '{}' on line {} for the same mailbox '{}'", name, first_name, first_line,
+                      email)};
 }
 
 void bind_text(SQLite::Statement& s, int index, const std::string& text)
@@ -78,7 +80,6 @@ struct UserWriter::Statements {
       : find(db, "SELECT id FROM user WHERE authority_id = ? AND lower(email) = ? AND status <> 'deleted'"),
         load(db, "SELECT username, first_name, last_name, ifnull(function, ''), email FROM user WHERE id = ?"),
         roles(db, "SELECT role FROM user_role WHERE user_id = ?"),
-        departments(db, "SELECT department_id FROM user_department WHERE user_id = ?"),
         has_service(db, "SELECT 1 FROM user_service WHERE user_id = ? LIMIT 1"),
         open_requests(db, std::string("SELECT count(*) FROM request_assignee ra JOIN request r ON r.id = "
                                       "ra.request_id WHERE ra.user_id = ? AND r.state IN ")
@@ -105,7 +106,7 @@ struct UserWriter::Statements {
     insert_member.flush();
     insert_service.flush();
   }
-  SQLite::Statement find, load, roles, departments, has_service, open_requests, insert_user, update_user, delete_role,
+  SQLite::Statement find, load, roles, has_service, open_requests, insert_user, update_user, delete_role,
     delete_member, touch, park, repeat, taken;
   LinkBatch insert_role, insert_member, insert_service;
   UsernameAllocator usernames;
@@ -230,10 +231,9 @@ void UserWriter::add_to_created(std::int64_t user_id, const TableRow& row, std::
   const std::uint64_t first_line = first_line_of_created(user_id);
   st_->flush(); // the user's roles are read below
   if (first != row.name.first || last != row.name.last) {
-    ctx_.errors.add({row.line, ctx_.columns.name(TableColumn::name),
-                     fmt::format("'{}' differs from '{}' on line {} for the same mailbox '{}'",
-                                 shown_name(row.name.first, row.name.last), shown_name(first, last), first_line,
-                                 load.getColumn(4).getString())});
+    ctx_.errors.add(name_clash(row.line, ctx_.columns.name(TableColumn::name),
+                               shown_name(row.name.first, row.name.last), shown_name(first, last), first_line,
+                               load.getColumn(4).getString()));
     return;
   }
   const std::string email = load.getColumn(4).getString();
@@ -331,16 +331,14 @@ void UserWriter::finish(const DepartmentTable& departments)
       if (!id.empty()) p.old_departments.insert(std::stoll(id));
     bool clash = false;
     if (st_->repeated.test(p.id)) {
-      // One mailbox is one user: every row must give the same name.
       repeats.reset();
       repeats.bind(1, p.id);
       while (repeats.executeStep()) {
         const std::string first = repeats.getColumn(1).getString(), last = repeats.getColumn(2).getString();
         if (first != p.first || last != p.last) {
           clash = true;
-          ctx_.errors.add({static_cast<std::uint64_t>(repeats.getColumn(0).getInt64()), name_column,
-                           fmt::format("'{}' differs from '{}' on line {} for the same mailbox '{}'",
-                                       shown_name(first, last), shown_name(p.first, p.last), p.line, p.email)});
+          ctx_.errors.add(name_clash(static_cast<std::uint64_t>(repeats.getColumn(0).getInt64()), name_column,
+                                     shown_name(first, last), shown_name(p.first, p.last), p.line, p.email));
         }
         p.roles |= static_cast<RoleMask>(repeats.getColumn(3).getInt());
         if (const auto d = repeats.getColumn(4).getInt64()) p.departments.insert(d);
