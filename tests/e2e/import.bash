@@ -106,6 +106,31 @@ printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;Rob Rood;rob@x.nl;\nB;Bob Rood;rob@x.n
 expect_rc 6 imictl import clash.csv
 expect_contains "$ERR" "clash.csv:3: column 'Naam': 'Bob Rood' differs from 'Rob Rood' on line 2"
 
+# --- a known mailbox in several rows: the union of its rows is compared ---
+expect_ok imictl import multi.csv --json
+expect_json 'j["unchanged"]["users"]' 1
+expect_json 'j["written"]' False
+printf 'Afdeling;Naam;Mailbox;Rol(len)\nVergunningen;Rita Ros;rita@x.nl;Behandelaar\n' >rita-one.csv
+expect_ok imictl import rita-one.csv --json
+expect_json 'j["rows"][1]["changes"]' '["roles", "departments"]'
+expect_sql "$IMICTL_DB" "SELECT count(*) FROM user_department m JOIN user u ON u.id = m.user_id WHERE email = 'rita@x.nl'" 1
+expect_ok imictl import multi.csv --json
+expect_json 'j["updated"]["users"]' 1
+expect_sql "$IMICTL_DB" "SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r JOIN user u ON u.id = r.user_id WHERE email = 'rita@x.nl' ORDER BY role)" "allocator,handler"
+printf 'Afdeling;Naam;Mailbox;Rol(len)\nMilieu;Rita Ros;rita@x.nl;\nMilieu;Rita Roos;rita@x.nl;\n' >rita-clash.csv
+expect_rc 6 imictl import rita-clash.csv
+expect_contains "$ERR" "rita-clash.csv:3: column 'Naam': 'Rita Roos' differs from 'Rita Ros' on line 2 for the same mailbox 'rita@x.nl'"
+
+# --- a new mailbox whose later row makes it a handler gets services; the plan is in file order ---
+printf 'Afdeling;Naam;Mailbox;Rol(len)\nMilieu;Tom Tak;tom@x.nl;Toewijzer\nMilieu;Rita Ros;rita@x.nl;Toewijzer\nVergunningen;Rita Ros;rita@x.nl;Behandelaar\nVergunningen;Tom Tak;tom@x.nl;Behandelaar\nMilieu;Uma Uil;uma@x.nl;\n' >order.csv
+expect_ok imictl import order.csv --default-service construction --json --dry-run
+expect_json '[r["line"] for r in j["rows"] if r["kind"] == "user"]' '[2, 3, 6]'
+expect_json '[r["action"] for r in j["rows"] if r["kind"] == "user"]' '["create", "unchanged", "create"]'
+expect_json 'j["rows"][2]["roles"]' '["handler", "allocator"]'
+expect_ok imictl import order.csv --default-service construction
+expect_sql "$IMICTL_DB" "SELECT keyword FROM user_service s JOIN user u ON u.id = s.user_id WHERE email = 'tom@x.nl'" "construction"
+expect_sql "$IMICTL_DB" "SELECT count(*) FROM user_department m JOIN user u ON u.id = m.user_id WHERE email = 'tom@x.nl'" 2
+
 # --- changed rows update ---
 sed 's/Behandelaar$/Behandelaar \/ Toewijzer/; s/^Economische Zaken;;Bram Pauwels;/Economische Zaken;;Bram Pauwels (beleidsmedewerker);/' "$EX" | sed 's/Behandelaar\r$/Behandelaar \/ Toewijzer\r/' >changed.csv
 expect_ok imictl import changed.csv --json
