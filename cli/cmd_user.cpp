@@ -3,14 +3,10 @@
 #include "runtime.hpp"
 
 #include "core/error.hpp"
+#include "notify/credentials.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_list.hpp"
 #include "users/user_sheet.hpp"
-
-#if __has_include("notify/credentials.hpp")
-#include "notify/credentials.hpp"
-#define IMICTL_HAVE_ISSUE_CREDENTIALS 1
-#endif
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -139,17 +135,12 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
 {
   Session& s = rt.session();
   s.act_as_system();
-#ifdef IMICTL_HAVE_ISSUE_CREDENTIALS
   const IssueResult result = issue_credentials(s, dry_run);
   auto& out = rt.out();
   out.begin_list({"username", "action"});
   for (const auto& name : result.usernames)
     out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});
   out.end_list();
-#else
-  (void)dry_run;
-  throw FailureError("issuing credentials is not part of this build");
-#endif
 }
 
 } // namespace

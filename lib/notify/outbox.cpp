@@ -172,7 +172,7 @@ std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<
 {
   auto& db = session.db(Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  const Actor actor = require(session, Permission::send_notifications, own.id, "outbox");
+  const Actor actor = require(session, Permission::retry_notifications, own.id, "outbox");
   WriteTransaction tx(db);
   std::vector<std::int64_t> targets = ids;
   if (all_failed) {

@@ -79,7 +79,7 @@ enum class OutboxView {
 void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void(const OutboxEntry&)>& each);
 
 // Puts failed mails back in the queue (attempts reset, due now), each with an
-// audit entry `mail.retry`. The actor needs Permission::send_notifications
+// audit entry `mail.retry`. The actor needs Permission::retry_notifications
 // in the own authority (an lda). `ids` empty and `all_failed`: every failed
 // mail. Throws NotFoundError for an unknown id, ConflictError for a mail that
 // is not failed. Own transaction. Returns the ids requeued.

@@ -362,9 +362,11 @@ UserView reset_user_password(Session& session, std::string_view user)
   WriteTransaction tx(db);
   const Target t = manage(session, db, user, Permission::reset_password);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  // The security code goes too: activation sets a new one with the new
+  // password, and a code nobody can use should not linger in the database.
   SQLite::Statement q(db,
-                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, failed_logins = 0, "
-                      "updated_at = ? WHERE id = ?");
+                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, security_code_sealed = NULL, "
+                      "failed_logins = 0, updated_at = ? WHERE id = ?");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
