@@ -154,8 +154,7 @@ UserView add_user(Session& session, const NewUser& in)
   append_audit(db, session.now(), actor.username, "user.add", "user:" + username, summary);
   UserView view = load_user_view(db, ref.id);
   tx.commit();
-  if (std::find(roles.begin(), roles.end(), Role::allocator) != roles.end())
-    warn_about_role_setup(db, own.id, session.reporter());
+  warn_about_role_setup(db, own.id, roles, session.reporter());
   return view;
 }
 
@@ -266,7 +265,8 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
     throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
-  if (lda.executeStep() && count_active_ldas(db, t.user.authority_id) <= 1)
+  const bool was_lda = lda.executeStep();
+  if (was_lda && count_active_ldas(db, t.user.authority_id) <= 1)
     throw ConflictError(
       fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
       {"grant lda to another user first: imictl role grant USER lda"});
@@ -317,7 +317,7 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   append_audit(db, session.now(), t.actor.username, "user.delete", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
-  warn_about_role_setup(db, t.user.authority_id, session.reporter());
+  if (was_lda) warn_about_role_setup(db, t.user.authority_id, {Role::lda}, session.reporter());
   return view;
 }
 

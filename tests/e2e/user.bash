@@ -17,6 +17,13 @@ expect_json 'j["authority"]' "Gemeente Oeteldonk"
 expect_json 'sorted(j.keys())' '["authority", "created_at", "departments", "email", "first_name", "function", "functional", "language", "last_login_at", "last_name", "phone", "roles", "services", "status", "updated_at", "username"]'
 expect_ok imictl user add --first-name Jürgen --last-name Großmann --email jg@oeteldonk.nl --language de
 expect_eq "$OUT" "jgrossmann"
+expect_ok imictl user add --first-name Émile --last-name Öztürk --email eo@oeteldonk.nl
+expect_eq "$OUT" "eozturk"
+expect_ok imictl user add --first-name Emile --last-name Ozturk --email eo2@oeteldonk.nl
+expect_eq "$OUT" "eozturk2"
+expect_rc 6 imictl user add --first-name 李 --last-name 王 --email li@oeteldonk.nl
+expect_contains "$ERR" "last name"
+sql "$DB" "delete from user where username like 'eozturk%'"
 expect_ok imictl user add --first-name François --last-name Çelik --email fc@oeteldonk.nl --json
 expect_json 'j["username"]' "fcelik"
 expect_json 'j["first_name"]' "François"
