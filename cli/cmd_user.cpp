@@ -152,56 +152,66 @@ void setup_user(CLI::App& root, Runtime& rt)
 
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
-  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)");
+  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)")
+    ->type_name("NAME");
   add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
-    ->required();
-  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required();
-  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str();
-  add->add_option("--phone", a->phone, "Direct phone number (recommended)");
-  add->add_option("--function", a->function, "Function (job title)");
-  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)");
-  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)");
-  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)");
+    ->required()
+    ->type_name("NAME");
+  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required()
+    ->type_name("ADDR");
+  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str()
+    ->type_name("CODE");
+  add->add_option("--phone", a->phone, "Direct phone number (recommended)")->type_name("PHONE");
+  add->add_option("--function", a->function, "Function (job title)")->type_name("TEXT");
+  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)")
+    ->type_name("NAME");
+  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)")
+    ->type_name("ROLE");
+  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
+    ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
   add->callback([a, &rt] { run_add(*a, rt); });
 
   auto l = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List users");
-  list->add_option("--role", l->role, "Only users with this role");
-  list->add_option("--status", l->status, "pending, active, locked or deleted");
-  list->add_option("--department", l->department, "Only users of this department");
-  list->add_option("--text", l->text, "Text in the username, name or e-mail address");
+  list->add_option("--role", l->role, "Only users with this role")->type_name("ROLE");
+  list->add_option("--status", l->status, "pending, active, locked or deleted")->type_name("STATUS");
+  list->add_option("--department", l->department, "Only users of this department")->type_name("NAME");
+  list->add_option("--text", l->text, "Text in the username, name or e-mail address")->type_name("TEXT");
   list->add_flag("--all", l->all, "Include deleted users");
   list->callback([l, &rt] { run_list(*l, rt); });
 
   auto show_user_name = std::make_shared<std::string>();
   auto* show = cmd->add_subcommand("show", "Show one user");
-  show->add_option("user", *show_user_name, "Username or e-mail address")->required();
+  show->add_option("USER", *show_user_name, "Username or e-mail address")->required();
   show->callback([show_user_name, &rt] { run_show(*show_user_name, rt); });
 
   auto e = std::make_shared<EditOptions>();
   auto* edit = cmd->add_subcommand("edit", "Change a user's data");
-  edit->add_option("user", e->user, "Username or e-mail address")->required();
-  edit->add_option("--first-name", e->first_name, "First name");
-  edit->add_option("--last-name", e->last_name, "Last name");
-  edit->add_option("--email", e->email, "E-mail address");
-  edit->add_option("--language", e->language, "Language, ISO 639-1");
-  edit->add_option("--phone", e->phone, "Phone number ('' clears)");
-  edit->add_option("--function", e->function, "Function ('' clears)");
-  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)");
-  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)");
+  edit->add_option("USER", e->user, "Username or e-mail address")->required();
+  edit->add_option("--first-name", e->first_name, "First name")->type_name("NAME");
+  edit->add_option("--last-name", e->last_name, "Last name")->type_name("NAME");
+  edit->add_option("--email", e->email, "E-mail address")->type_name("ADDR");
+  edit->add_option("--language", e->language, "Language, ISO 639-1")->type_name("CODE");
+  edit->add_option("--phone", e->phone, "Phone number ('' clears)")->type_name("PHONE");
+  edit->add_option("--function", e->function, "Function ('' clears)")->type_name("TEXT");
+  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)")
+    ->type_name("NAME");
+  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)")
+    ->type_name("NAME");
   edit->callback([e, edit, &rt] { run_edit(*e, *edit, rt); });
 
   auto rn = std::make_shared<std::pair<std::string, std::string>>();
   auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
-  rename->add_option("user", rn->first, "Username or e-mail address")->required();
-  rename->add_option("new", rn->second, "New username")->required();
+  rename->add_option("USER", rn->first, "Username or e-mail address")->required();
+  rename->add_option("NEW", rn->second, "New username")->required();
   rename->callback([rn, &rt] { print_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
 
   auto del = std::make_shared<std::pair<std::string, std::string>>();
   auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
-  remove->add_option("user", del->first, "Username or e-mail address")->required();
-  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests");
+  remove->add_option("USER", del->first, "Username or e-mail address")->required();
+  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests")
+    ->type_name("USER");
   remove->callback([del, &rt] {
     print_user(rt, delete_user(rt.session(), del->first,
                                del->second.empty() ? std::nullopt : std::optional(del->second)));
@@ -210,7 +220,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto simple = [&](const char* name, const char* help, UserView (*fn)(Session&, std::string_view)) {
     auto target = std::make_shared<std::string>();
     auto* sub = cmd->add_subcommand(name, help);
-    sub->add_option("user", *target, "Username or e-mail address")->required();
+    sub->add_option("USER", *target, "Username or e-mail address")->required();
     sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), *target)); });
   };
   simple("lock", "Lock an account", lock_user);
@@ -219,8 +229,9 @@ void setup_user(CLI::App& root, Runtime& rt)
 
   auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
   auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
-  print->add_option("users", pr->first, "Usernames or e-mail addresses")->required();
-  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text");
+  print->add_option("USER", pr->first, "Usernames or e-mail addresses")->required();
+  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text")
+    ->type_name("FILE");
   print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
 
   auto dry = std::make_shared<bool>(false);
