@@ -137,6 +137,12 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
   s.act_as_system();
   const IssueResult result = issue_credentials(s, dry_run);
   auto& out = rt.out();
+  if (result.usernames.empty() && rt.format() == Format::table) {
+    // Silent under -q, so cron mails nobody every ten minutes.
+    if (!rt.options.quiet)
+      out.line(dry_run ? "no user is due for credentials" : "no user was due for credentials");
+    return;
+  }
   out.begin_list({"username", "action"});
   for (const auto& name : result.usernames)
     out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});

@@ -34,6 +34,11 @@ expect_not_contains "$OUT" "password:"
 export IMICTL_NOW=2026-03-03T08:59:59Z
 expect_ok imictl user issue-credentials --json
 expect_eq "$OUT" "[]"
+# As cron runs it: quiet when nothing is due.
+expect_ok imictl -q user issue-credentials
+expect_eq "$OUT$ERR" ""
+expect_ok imictl user issue-credentials
+expect_eq "$OUT" "no user was due for credentials"
 expect_sql "$DB" "select count(*) from outbox" "0"
 export IMICTL_NOW=2026-03-03T09:00:00Z
 expect_ok imictl user issue-credentials --json

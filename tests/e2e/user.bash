@@ -108,6 +108,12 @@ sql "$DB" "insert into request (id, reference, state, requesting_authority_id, s
            insert into request_assignee select 2, id from user where username='pdekort';"
 expect_rc 5 imictl user edit pdekort --last-name Kort
 expect_contains "$ERR" "open assigned request"
+for field in "--first-name Piet" "--email piet@oeteldonk.nl" "--language en"; do
+  # shellcheck disable=SC2086
+  expect_rc 5 imictl user edit pdekort $field
+  expect_contains "$ERR" "$(sed 's/^--//; s/-/_/' <<<"${field%% *}") cannot change"
+done
+expect_sql "$DB" "select first_name, email, language from user where username='pdekort'" "Pieter|p.dekort@oeteldonk.nl|nl"
 expect_ok imictl user edit pdekort --phone "073 1" --last-name "de Kort"
 expect_rc 5 imictl user delete pdekort
 expect_contains "$ERR" "--reassign-to"
