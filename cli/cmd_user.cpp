@@ -40,13 +40,15 @@ void print_user(Runtime& rt, const UserView& u)
 struct AddOptions {
   NewUser user;
   std::string phone, function;
+  bool first_name_given = false;
 };
 
 void run_add(AddOptions& o, Runtime& rt)
 {
   if (!o.phone.empty()) o.user.phone = o.phone;
   if (!o.function.empty()) o.user.function = o.function;
-  if (o.user.first_name.empty() && !o.user.functional)
+  // Missing is a usage error; given but empty is a field error (lib/users).
+  if (!o.first_name_given && !o.user.functional)
     throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
   const UserView u = add_user(rt.session(), o.user);
   // The table form is the username alone, for onboarding scripts:
@@ -176,7 +178,10 @@ void setup_user(CLI::App& root, Runtime& rt)
   add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
     ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
-  add->callback([a, &rt] { run_add(*a, rt); });
+  add->callback([a, add, &rt] {
+    a->first_name_given = add->count("--first-name") > 0;
+    run_add(*a, rt);
+  });
 
   auto l = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List users");

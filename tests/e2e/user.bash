@@ -45,6 +45,10 @@ expect_contains "$ERR" "e-mail"
 expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --language xx
 expect_contains "$ERR" "language"
 expect_rc 2 imictl user add --last-name Kort --email pk@oeteldonk.nl
+expect_rc 6 imictl user add --first-name " " --last-name Kort --email pk@oeteldonk.nl
+expect_contains "$ERR" "first name"
+expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --phone abc
+expect_contains "$ERR" "phone"
 expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler
 expect_contains "$ERR" "needs at least one service"
 expect_rc 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler --service constructoin
