@@ -67,3 +67,59 @@ expect_activate() {
   activate "$@"
   [ "$RC" == "$want" ] || fail "activate $1: expected exit $want, got $RC: $OUT $ERR"
 }
+
+# tty_run CMD... -- ANSWERS...: runs CMD on a pseudo-terminal, answering each
+# prompt (text ending in ": ") with the next answer; for the login prompt
+# "Security code characters ..." an answer of the form code:CODE is turned
+# into the requested characters. Sets RC and TRANSCRIPT (all the terminal
+# showed), so a test can see that no secret was echoed.
+tty_run() {
+  local result
+  result=$(python3 - "$@" <<'PY'
+import os, pty, re, select, sys
+args = sys.argv[1:]
+cut = args.index("--")
+cmd, answers = args[:cut], args[cut + 1:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(cmd[0], cmd)
+shown = b""
+def read_until_prompt():
+    global shown
+    while True:
+        if not select.select([fd], [], [], 10)[0]:
+            return False
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            return False
+        if not chunk:
+            return False
+        shown += chunk
+        if shown.rstrip(b" ").endswith(b":") and shown.endswith(b": "):
+            return True
+for answer in answers:
+    if not read_until_prompt():
+        break
+    if answer.startswith("code:"):
+        last = shown.decode(errors="replace").splitlines()[-1]
+        positions = [int(n) for n in re.findall(r"\d+", last)]
+        answer = "".join(answer[5:][i - 1] for i in positions)
+    shown += b"<<typed>>"
+    os.write(fd, answer.encode() + b"\n")
+while True:
+    try:
+        chunk = os.read(fd, 1024)
+    except OSError:
+        break
+    if not chunk:
+        break
+    shown += chunk
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+print(shown.decode(errors="replace").replace("\r", "").replace("\n", " | "))
+PY
+)
+  RC=$(sed -n 1p <<<"$result")
+  TRANSCRIPT=$(sed -n 2p <<<"$result")
+}

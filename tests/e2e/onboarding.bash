@@ -152,3 +152,16 @@ done
 # The search itself works: what is stored in clear is found.
 CHECKS=$((CHECKS + 1))
 grep -a -F -q z.devries@oeteldonk.nl "$DB"* || fail "the database files cannot be searched"
+
+# --- on a terminal: prompts without echo, the code's positions asked ---
+CHECKS=$((CHECKS + 1))
+tty_run "$IMICTL_BIN" login zdevries -- AnderWachtwoord77 'code:Zz9$yy8%xx7&'
+[ "$RC" = 0 ] || fail "login on a terminal: exit $RC: $TRANSCRIPT"
+expect_contains "$TRANSCRIPT" "Password: <<typed>>"
+expect_contains "$TRANSCRIPT" "Security code characters"
+expect_contains "$TRANSCRIPT" "Logged in as zdevries"
+expect_not_contains "$TRANSCRIPT" "AnderWachtwoord77"
+CHECKS=$((CHECKS + 1))
+tty_run "$IMICTL_BIN" login zdevries -- AnderWachtwoord77 'code:~~~~~~~~~~~~'
+[ "$RC" = 4 ] || fail "wrong code on a terminal: exit $RC: $TRANSCRIPT"
+expect_not_contains "$TRANSCRIPT" "~"
