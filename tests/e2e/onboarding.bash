@@ -53,7 +53,17 @@ expect_ok imictl notify list --pending --json
 expect_json 'sorted((m["username"], m["recipient"], m["cc"], m["language"]) for m in j)' \
   '[["aadmin", "a.admin@oeteldonk.nl", "imi@oeteldonk.nl", "nl"], ["jsmith", "j.smith@oeteldonk.nl", "imi@oeteldonk.nl", "en"], ["zdevries", "z.devries@oeteldonk.nl", "imi@oeteldonk.nl", "nl"]]'
 
-# --- delivery ---
+# --- the mail server is down: nothing lost, exit 1, says why ---
+mail_config "smtp_url = \"smtp://127.0.0.1:$(free_port)\""
+expect_rc 1 imictl notify send
+expect_contains "$ERR" "not delivered"
+expect_contains "$ERR" "connect"
+expect_sql "$DB" "select count(*) from outbox where state = 'pending' and attempts = 1" "3"
+expect_sql "$DB" "select count(*) from user where credentials_issued_at is not null" "0"
+
+# --- delivery, once the retry is due ---
+export IMICTL_NOW=2026-03-03T09:01:00Z
+mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
 expect_ok imictl notify send --json
 expect_json '[m["outcome"] for m in j]' '["sent", "sent", "sent"]'
 expect_eq "$(received_count)" "3"
