@@ -1,13 +1,131 @@
-// imictl import: placeholder until the command lands.
+// imictl import FILE|- : load a result table (guide Bijlage 4).
 #include "runtime.hpp"
 
+#include "delimiter_option.hpp"
+#include "import/import_table.hpp"
+
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
 
 namespace imi::cli {
+namespace {
 
-void setup_import(CLI::App& root, Runtime&)
+struct ImportCliOptions {
+  std::string file, delimiter, encoding, authority;
+  std::vector<std::string> default_services;
+  bool dry_run = false, prune = false, yes = false;
+};
+
+Record counts(const ImportCounts& c)
 {
-  root.add_subcommand("import", "(not yet available)")->group("");
+  return {{"departments", c.departments}, {"users", c.users}};
+}
+
+const std::vector<std::string> row_columns = {"line", "kind", "action", "department", "username", "email", "roles"};
+
+Record plan_record(const PlanRow& r, bool with_changes)
+{
+  Record rec = {{"line", r.line ? Value(static_cast<std::int64_t>(r.line)) : Value()},
+                {"kind", r.kind},
+                {"action", r.action},
+                {"department", r.department.empty() ? Value() : Value(r.department)},
+                {"username", r.username.empty() ? Value() : Value(r.username)},
+                {"email", r.email.empty() ? Value() : Value(r.email)},
+                {"roles", r.kind == "user" ? Value(r.roles) : Value()}};
+  if (with_changes) rec.push_back({"changes", Value(r.changes)});
+  return rec;
+}
+
+void print_invalid(const ImportInvalidError& e, Runtime& rt)
+{
+  if (rt.format() == Format::json) {
+    std::vector<Record> errors;
+    for (const auto& r : e.errors)
+      errors.push_back({{"line", r.line ? Value(static_cast<std::int64_t>(r.line)) : Value()},
+                        {"column", r.column.empty() ? Value() : Value(r.column)},
+                        {"message", r.message}});
+    rt.out().object({{"file", e.file},
+                     {"valid", false},
+                     {"problems", e.total},
+                     {"errors", Value::of_records(std::move(errors))}});
+  }
+  for (const auto& r : e.errors) std::cerr << format_row_error(e.file, r) << '\n';
+  if (e.total > static_cast<std::int64_t>(e.errors.size()))
+    std::cerr << fmt::format("{}: ... and {} more problems\n", e.file, e.total - static_cast<std::int64_t>(e.errors.size()));
+}
+
+void run_import(const ImportCliOptions& o, Runtime& rt)
+{
+  ImportOptions opts;
+  opts.file = o.file;
+  if (!o.authority.empty()) opts.authority = o.authority;
+  if (!o.delimiter.empty()) opts.delimiter = parse_delimiter_option(o.delimiter);
+  if (!o.encoding.empty()) opts.encoding = parse_encoding_option(o.encoding);
+  opts.default_services = o.default_services;
+  opts.dry_run = o.dry_run;
+  opts.prune = o.prune;
+  opts.yes = o.yes;
+  ImportResult r;
+  try {
+    r = import_result_table(rt.session(), opts);
+  } catch (const ImportInvalidError& e) {
+    print_invalid(e, rt);
+    throw;
+  }
+  auto& out = rt.out();
+  if (rt.format() == Format::json) {
+    std::vector<Record> rows;
+    for (const auto& p : r.plan) rows.push_back(plan_record(p, true));
+    out.object({{"file", r.file},
+                {"authority_id", r.authority_id},
+                {"dry_run", r.dry_run},
+                {"written", r.written},
+                {"rows_read", r.rows},
+                {"created", Value::of_record(counts(r.created))},
+                {"updated", Value::of_record(counts(r.updated))},
+                {"unchanged", Value::of_record(counts(r.unchanged))},
+                {"deleted", Value::of_record({{"users", r.deleted.users}})},
+                {"default_services", Value(r.default_services)},
+                {"rows", Value::of_records(std::move(rows))},
+                {"rows_omitted", r.plan_rows_omitted}});
+    return;
+  }
+  if (r.dry_run || rt.options.verbose) {
+    out.begin_list(row_columns);
+    for (const auto& p : r.plan) out.row(plan_record(p, false));
+    out.end_list();
+    if (r.plan_rows_omitted) out.line(fmt::format("... and {} more rows", r.plan_rows_omitted));
+  }
+  const std::string verb = r.dry_run ? "would create" : "created";
+  out.line(fmt::format("{}: {} {} departments, {} users; {} {} departments, {} users; unchanged {} departments, {} "
+                       "users{}",
+                       r.file, verb, r.created.departments, r.created.users, r.dry_run ? "would update" : "updated",
+                       r.updated.departments, r.updated.users, r.unchanged.departments, r.unchanged.users,
+                       r.deleted.users ? fmt::format("; {} {} users", r.dry_run ? "would delete" : "deleted",
+                                                     r.deleted.users)
+                                       : ""));
+  if (r.dry_run) rt.reporter().note("dry run: nothing was written");
+  else if (!r.changes()) rt.reporter().note(fmt::format("nothing to change: the database already matches {}", r.file));
+}
+
+} // namespace
+
+void setup_import(CLI::App& root, Runtime& rt)
+{
+  auto* cmd = root.add_subcommand("import", "Import a result table (guide Bijlage 4): departments, users, roles");
+  auto o = std::make_shared<ImportCliOptions>();
+  cmd->add_option("file", o->file, "The table as CSV (';', ',' or tab); '-' reads standard input")->required();
+  cmd->add_flag("-n,--dry-run", o->dry_run, "Check the file and print the plan without writing");
+  cmd->add_option("--delimiter", o->delimiter, "Cell separator: ';', ',' or 'tab' (default: detected)");
+  cmd->add_option("--encoding", o->encoding,
+                  "utf-8, windows-1252, utf-16le or utf-16be (default: detected from BOM and content)");
+  cmd->add_option("--default-service", o->default_services,
+                  "Keyword for handlers without services (repeatable; default: the authority's keywords)");
+  cmd->add_option("--authority", o->authority, "Import into this authority (id or name; default: the own one)");
+  cmd->add_flag("--prune", o->prune, "Delete users of the authority that the file does not list");
+  cmd->add_flag("-y,--yes", o->yes, "Confirm --prune without asking");
+  cmd->callback([o, &rt] { run_import(*o, rt); });
 }
 
 } // namespace imi::cli

@@ -1,0 +1,157 @@
+#include "import/cells.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace imi {
+namespace {
+
+// Dutch, Flemish and a few other name particles that start a last name.
+const char* const particles[] = {"van", "de",  "der", "den", "het", "'t",  "te",  "ter", "ten", "in",
+                                 "op",  "uit", "aan", "bij", "von", "zu",  "du",  "da",  "di",  "la",
+                                 "le",  "del", "dos", "das", "d'",  "l'",  "vd",  "v.d.", "'s"};
+
+bool is_particle(std::string_view word)
+{
+  const std::string w = util::to_lower_ascii(word);
+  return std::any_of(std::begin(particles), std::end(particles), [&](const char* p) { return w == p; });
+}
+
+std::vector<std::string> words(std::string_view s)
+{
+  std::vector<std::string> out;
+  for (auto& w : util::split(s, ' '))
+    if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+} // namespace
+
+std::string clean_cell(std::string_view cell)
+{
+  std::string out;
+  out.reserve(cell.size());
+  bool blank = false;
+  for (char c : cell) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out += ' ';
+    blank = false;
+    out += c;
+  }
+  if (out.size() > 1 && out[0] == '\'' && std::string_view("=+-@").find(out[1]) != std::string_view::npos)
+    out.erase(0, 1);
+  return out;
+}
+
+NameParse parse_person_name(std::string_view cell, std::string_view department)
+{
+  std::string text = clean_cell(cell);
+  PersonName n;
+  if (!text.empty() && text.back() == ')') {
+    const size_t open = text.rfind('(');
+    if (open != std::string::npos) {
+      n.function = util::trim(text.substr(open + 1, text.size() - open - 2));
+      text = util::trim(text.substr(0, open));
+    }
+  }
+  if (text.empty()) return {std::nullopt, n.function.empty() ? "is empty" : "has a function but no name"};
+  if (text.find('@') != std::string::npos) return {std::nullopt, "holds an e-mail address instead of a name"};
+  if (text.find_first_of("()") != std::string::npos) return {std::nullopt, "has unbalanced parentheses"};
+  const auto parts = words(text);
+  n.functional = parts.size() == 1 || util::to_lower_ascii(text) == util::to_lower_ascii(department);
+  if (n.functional) {
+    n.last = text;
+    return {n, ""};
+  }
+  // The last name starts at the first particle after the first word, else it
+  // is the last word ("Anna Maria de Vries", "Bram Pauwels").
+  size_t split_at = parts.size() - 1;
+  for (size_t i = 1; i + 1 < parts.size(); ++i)
+    if (is_particle(parts[i])) {
+      split_at = i;
+      break;
+    }
+  std::vector<std::string> first(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(split_at));
+  std::vector<std::string> last(parts.begin() + static_cast<std::ptrdiff_t>(split_at), parts.end());
+  n.first = util::join(first, " ");
+  n.last = util::join(last, " ");
+  return {n, ""};
+}
+
+std::string display_name(const PersonName& n)
+{
+  std::string s = n.first.empty() ? n.last : n.first + " " + n.last;
+  if (!n.function.empty()) s += " (" + n.function + ")";
+  return s;
+}
+
+RoleMask role_bit(Role r)
+{
+  switch (r) {
+  case Role::handler: return 1;
+  case Role::lda: return 2;
+  case Role::allocator: return 4;
+  case Role::basic: break;
+  }
+  return 0;
+}
+
+std::vector<Role> roles_in(RoleMask mask)
+{
+  std::vector<Role> out;
+  for (Role r : {Role::handler, Role::lda, Role::allocator})
+    if (mask & role_bit(r)) out.push_back(r);
+  return out;
+}
+
+RolesParse parse_roles_cell(std::string_view cell)
+{
+  RolesParse result;
+  // One role name per part: separators become line breaks, and so do the
+  // words "en"/"and" between names.
+  std::string flat;
+  for (char c : cell) flat += std::string_view("/,;+&\r\t").find(c) != std::string_view::npos ? '\n' : c;
+  std::vector<std::string> parts;
+  for (const auto& line : util::split(flat, '\n')) {
+    std::vector<std::string> current;
+    for (const auto& w : words(line)) {
+      const std::string lw = util::to_lower_ascii(w);
+      if (lw == "en" || lw == "and") {
+        parts.push_back(util::join(current, " "));
+        current.clear();
+      } else {
+        current.push_back(w);
+      }
+    }
+    parts.push_back(util::join(current, " "));
+  }
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (const auto role = parse_role(part)) {
+      result.roles |= role_bit(*role);
+      continue;
+    }
+    const auto near = util::nearest_matches(part, all_role_names(), 1);
+    result.unknown.push_back({part, near.empty() ? "" : near.front()});
+  }
+  return result;
+}
+
+std::vector<std::string> parse_laws_cell(std::string_view cell)
+{
+  std::string flat(cell);
+  std::replace(flat.begin(), flat.end(), ';', '\n');
+  std::vector<std::string> laws;
+  for (const auto& line : util::split(flat, '\n')) {
+    std::string law = clean_cell(line);
+    if (!law.empty() && std::find(laws.begin(), laws.end(), law) == laws.end()) laws.push_back(law);
+  }
+  return laws;
+}
+
+} // namespace imi

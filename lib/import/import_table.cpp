@@ -1,0 +1,267 @@
+#include "import/import_table.hpp"
+
+#include "authority/authority.hpp"
+#include "core/audit.hpp"
+#include "core/database.hpp"
+#include "core/session.hpp"
+#include "import/table_writer.hpp"
+#include "users/permissions.hpp"
+#include "users/username.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <chrono>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fmt/format.h>
+#include <memory>
+#include <sys/stat.h>
+#include <unordered_map>
+
+namespace imi {
+namespace {
+
+constexpr std::uint64_t progress_threshold = 4u << 20; // bytes; smaller files finish before a bar helps
+constexpr size_t max_departments = 100000;
+
+struct InputFile {
+  std::FILE* fp = nullptr;
+  bool owned = false;
+  std::uint64_t size = 0; // 0 when unknown (a pipe)
+  ~InputFile()
+  {
+    if (owned && fp) std::fclose(fp);
+  }
+};
+
+void open_input(const std::string& path, InputFile& in)
+{
+  if (path == "-") {
+    in.fp = stdin;
+  } else {
+    struct stat sb {};
+    if (::stat(path.c_str(), &sb) != 0) {
+      if (errno == ENOENT) throw NotFoundError(fmt::format("no such file: {}", path));
+      throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
+    if (S_ISDIR(sb.st_mode)) throw InvalidInputError(fmt::format("{} is a directory, not a result table", path));
+    in.fp = std::fopen(path.c_str(), "rb");
+    if (!in.fp) throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    in.owned = true;
+    if (S_ISREG(sb.st_mode)) in.size = static_cast<std::uint64_t>(sb.st_size);
+  }
+}
+
+std::vector<std::string> resolve_default_services(SQLite::Database& db, const ImportOptions& o,
+                                                  std::int64_t authority_id, std::string& source)
+{
+  std::vector<std::string> out;
+  if (!o.default_services.empty()) {
+    SQLite::Statement find(db, "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
+                               "OR lower(label_nl) = lower(?1)");
+    for (const auto& kw : o.default_services) {
+      find.reset();
+      find.bind(1, util::trim(kw));
+      if (!find.executeStep()) {
+        NotFoundError e(fmt::format("--default-service: no keyword '{}'", kw));
+        std::vector<std::string> all;
+        SQLite::Statement q(db, "SELECT slug FROM keyword");
+        while (q.executeStep()) all.push_back(q.getColumn(0).getString());
+        for (const auto& n : util::nearest_matches(kw, all, 3)) e.hint(fmt::format("did you mean '{}'?", n));
+        e.hint("'imictl authority keywords list --all' shows the vocabulary");
+        throw e;
+      }
+      out.push_back(find.getColumn(0).getString());
+    }
+    source = "--default-service";
+    return out;
+  }
+  SQLite::Statement q(db, "SELECT keyword FROM authority_keyword WHERE authority_id = ? ORDER BY keyword");
+  q.bind(1, authority_id);
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  source = "the authority's keywords";
+  return out;
+}
+
+std::string counts_summary(const ImportResult& r)
+{
+  return fmt::format("created {} departments, {} users; updated {} departments, {} users; unchanged {} "
+                     "departments, {} users; deleted {} users",
+                     r.created.departments, r.created.users, r.updated.departments, r.updated.users,
+                     r.unchanged.departments, r.unchanged.users, r.deleted.users);
+}
+
+} // namespace
+
+bool ImportResult::changes() const
+{
+  return created.departments + created.users + updated.departments + updated.users + deleted.users > 0;
+}
+
+ImportInvalidError::ImportInvalidError(std::string f, std::vector<RowError> e, std::int64_t t)
+    : InvalidInputError(fmt::format("{}: {} problem{} found; nothing was written", f, t, t == 1 ? "" : "s")),
+      file(std::move(f)), errors(std::move(e)), total(t)
+{
+}
+
+ImportResult import_result_table(Session& session, const ImportOptions& options)
+{
+  Reporter& reporter = session.reporter();
+  if (options.prune && !options.yes && !options.dry_run && !reporter.can_confirm())
+    throw UsageError("--prune deletes users: confirm with --yes (no terminal to ask on)");
+
+  ImportResult result;
+  result.file = options.file == "-" ? "<stdin>" : options.file;
+  result.dry_run = options.dry_run;
+  const std::string& label = result.file;
+
+  InputFile input;
+  open_input(options.file, input);
+
+  auto& db = session.db(Access::read_write);
+  // A bulk write touches every page of the user tables: a larger page cache
+  // keeps SQLite from spilling them mid-transaction. Bounded, so memory
+  // stays flat however long the file is.
+  db.exec("PRAGMA cache_size = -16384");
+  db.exec("PRAGMA temp.cache_size = -8192");
+  // Every reference the import writes is one it has just inserted or
+  // checked (departments, users, keywords), so the per-row foreign-key
+  // lookups are skipped for the bulk write and switched back on after.
+  struct ForeignKeysOff {
+    SQLite::Database& db;
+    explicit ForeignKeysOff(SQLite::Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff()
+    {
+      try {
+        db.exec("PRAGMA foreign_keys = ON");
+      } catch (...) { // the connection is closing anyway
+      }
+    }
+  } foreign_keys_off(db);
+  WriteTransaction tx(db);
+  const std::int64_t authority_id = resolve_authority(db, options.authority);
+  result.authority_id = authority_id;
+  const Actor actor = require(session, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
+  std::string language = "nl";
+  {
+    SQLite::Statement q(db, "SELECT language FROM authority WHERE id = ?");
+    q.bind(1, authority_id);
+    if (q.executeStep()) language = q.getColumn(0).getString();
+  }
+  const std::int64_t ldas_before = count_ldas(db, authority_id);
+  auto elapsed = [start = std::chrono::steady_clock::now()] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+
+  // Pass 1: read and check every row; park the users, keep the departments.
+  util::CsvOptions csv_options;
+  csv_options.delimiter = options.delimiter;
+  csv_options.encoding = options.encoding;
+  std::FILE* fp = input.fp;
+  util::CsvReader csv([fp](char* buf, size_t n) { return std::fread(buf, 1, n, fp); }, csv_options);
+  TableReader reader(csv);
+  RowErrors errors;
+  std::vector<RowError> found;
+  auto flush = [&] {
+    for (auto& e : found) errors.add(std::move(e));
+    found.clear();
+  };
+  const bool show_progress = input.size >= progress_threshold;
+  std::vector<ImportDepartment> departments;
+  std::unordered_map<std::string, size_t> department_index;
+  create_import_row_table(db);
+  if (!reader.read_header(found)) {
+    flush();
+    throw ImportInvalidError(label, std::move(errors.list), errors.total);
+  }
+  {
+    for (const auto& ignored : reader.columns().ignored)
+      reporter.warning(fmt::format("{}:{}: column '{}' is not part of a result table and is ignored", label,
+                                   reader.header_line(), ignored));
+    ImportRowInserter inserter(db);
+    TableRow row;
+    bool valid = false;
+    while (reader.next(row, valid, found)) {
+      ++result.rows;
+      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
+      flush();
+      if (valid && row.has_user) {
+        try { // a name without Latin letters or digits gives no username
+          (void)username_base(row.name.first, row.name.last);
+        } catch (const InvalidInputError& e) {
+          errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
+          valid = false;
+        }
+      }
+      if (!valid) continue;
+      std::int64_t dept = -1;
+      if (!row.department.empty()) {
+        const std::string key = util::to_lower_ascii(row.department);
+        auto [it, added] = department_index.try_emplace(key, departments.size());
+        if (added) {
+          if (departments.size() >= max_departments)
+            throw InvalidInputError(fmt::format("{}:{}: more than {} departments", label, row.line, max_departments));
+          departments.push_back({row.department, {}, row.line, 0});
+        }
+        auto& d = departments[it->second];
+        for (auto& law : row.laws)
+          if (std::find(d.laws.begin(), d.laws.end(), law) == d.laws.end()) d.laws.push_back(std::move(law));
+        dept = static_cast<std::int64_t>(it->second);
+      }
+      if (row.has_user) inserter.insert(row, dept);
+    }
+    if (show_progress) reporter.progress_done();
+  }
+  flush();
+
+  reporter.debug(fmt::format("read {} rows in {:.2f} s", result.rows, elapsed()));
+  // Pass 2: apply, still collecting problems the database reveals.
+  std::vector<std::string> services;
+  bool services_resolved = false;
+  std::string services_source;
+  WriteContext ctx{db,     authority_id, language, session.now_iso(), actor.user_id, reader.columns(), errors,
+                   result, reporter,     show_progress, options.max_plan_rows,
+                   [&]() -> const std::vector<std::string>& {
+                     if (!services_resolved) {
+                       services = resolve_default_services(db, options, authority_id, services_source);
+                       services_resolved = true;
+                     }
+                     if (result.default_services.empty()) { // reported when first used
+                       result.default_services = services;
+                       result.default_services_source = services_source;
+                     }
+                     return services;
+                   }};
+  if (!options.default_services.empty()) { // a wrong keyword is an error even when no row needs it
+    services = resolve_default_services(db, options, authority_id, services_source);
+    services_resolved = true;
+  }
+  apply_departments(ctx, departments);
+  apply_users(ctx, departments);
+  reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
+  if (options.prune && !errors.any()) prune_users(ctx, label);
+  if (ldas_before > 0 && count_ldas(db, authority_id) == 0)
+    errors.add({0, "", "the import would leave the authority without a local data administrator (lda); keep at "
+                       "least one in the file"});
+  if (errors.any()) throw ImportInvalidError(label, std::move(errors.list), errors.total);
+
+  if (!result.default_services.empty() && (result.created.users + result.updated.users) > 0)
+    reporter.note(fmt::format("handlers without services get {} ({})", util::join(result.default_services, ", "),
+                              result.default_services_source));
+  if (options.dry_run) return result; // the transaction rolls back
+  if (result.deleted.users > 0 && !options.yes
+      && !reporter.confirm(fmt::format("Delete {} user(s) of the authority that {} does not list?",
+                                       result.deleted.users, label)))
+    throw FailureError("import cancelled; nothing was written");
+  if (result.changes()) {
+    append_audit(db, session.now(), actor.username, "import", fmt::format("authority:{}", authority_id),
+                 counts_summary(result));
+    db.exec("DROP TABLE temp.import_row");
+    tx.commit();
+    result.written = true;
+  }
+  return result;
+}
+
+} // namespace imi

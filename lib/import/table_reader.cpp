@@ -1,0 +1,152 @@
+#include "import/table_reader.hpp"
+
+#include "core/validate.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace imi {
+namespace {
+
+constexpr size_t header_search_rows = 10;
+constexpr size_t max_cell_characters = 300;
+
+// A value quoted in a message, with line breaks made visible.
+std::string shown(std::string_view value)
+{
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\n') out += "\\n";
+    else if (c != '\r') out += c;
+  }
+  return out + "'";
+}
+
+} // namespace
+
+std::string format_row_error(const std::string& file, const RowError& e)
+{
+  if (e.line == 0) return fmt::format("{}: {}", file, e.message);
+  if (e.column.empty()) return fmt::format("{}:{}: {}", file, e.line, e.message);
+  return fmt::format("{}:{}: column '{}': {}", file, e.line, e.column, e.message);
+}
+
+TableReader::TableReader(util::CsvReader& csv) : csv_(csv) {}
+
+bool TableReader::read_record(std::vector<RowError>& errors)
+{
+  if (stopped_) return false;
+  try {
+    while (csv_.next(record_))
+      if (!record_.blank()) return true;
+  } catch (const util::CsvError& e) {
+    errors.push_back({e.line(), "", e.what()});
+  }
+  stopped_ = true;
+  return false;
+}
+
+bool TableReader::read_header(std::vector<RowError>& errors)
+{
+  std::uint64_t first_line = 0;
+  for (size_t n = 0; n < header_search_rows; ++n) {
+    if (!read_record(errors)) break;
+    if (first_line == 0) first_line = record_.line;
+    if (!looks_like_header(record_.cells)) continue;
+    std::vector<std::string> problems;
+    columns_ = map_table_columns(record_.cells, problems);
+    header_line_ = record_.line;
+    for (auto& p : problems) errors.push_back({record_.line, "", "header: " + p});
+    return problems.empty();
+  }
+  if (!stopped_ || first_line != 0)
+    errors.push_back({first_line ? first_line : 1, "",
+                      "no header row found: expected columns such as 'Afdeling', 'Voor en achternaam (funct.)', "
+                      "'Mailbox' and 'Rol(len)' in one of the first rows"});
+  else if (errors.empty())
+    errors.push_back({1, "", "the file is empty"});
+  return false;
+}
+
+std::string TableReader::cell(TableColumn c) const
+{
+  const auto& i = columns_.at(c);
+  return i && *i < record_.cells.size() ? record_.cells[*i] : std::string();
+}
+
+bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors)
+{
+  if (!read_record(errors)) return false;
+  row = TableRow{};
+  row.line = record_.line;
+  const size_t errors_before = errors.size();
+  auto problem = [&](TableColumn c, std::string message) {
+    errors.push_back({row.line, columns_.name(c), std::move(message)});
+  };
+
+  const size_t cells = record_.cells.size();
+  bool extra_filled = false;
+  for (size_t i = columns_.width; i < cells; ++i) extra_filled = extra_filled || !util::trim(record_.cells[i]).empty();
+  if (cells < columns_.width || extra_filled) {
+    errors.push_back({row.line, "",
+                      fmt::format("the row has {} cells where the header has {} (a separator too many or too few?)",
+                                  cells, columns_.width)});
+    valid = false;
+    return true;
+  }
+  for (size_t c = 0; c < table_column_count; ++c) {
+    const auto col = static_cast<TableColumn>(c);
+    const std::string text = cell(col);
+    if (!util::is_valid_utf8(text)) problem(col, "is not valid text");
+    else if (util::has_control_characters(text, true)) problem(col, "holds a control character");
+    else if (util::utf8_length(text) > max_cell_characters && col != TableColumn::laws)
+      problem(col, fmt::format("is longer than {} characters", max_cell_characters));
+  }
+  if (errors.size() != errors_before) {
+    valid = false;
+    return true;
+  }
+
+  const std::string name_cell = clean_cell(cell(TableColumn::name));
+  const std::string mailbox = util::trim(cell(TableColumn::mailbox));
+  const std::string roles_cell = util::trim(cell(TableColumn::roles));
+  row.laws = parse_laws_cell(cell(TableColumn::laws));
+  row.department = clean_cell(cell(TableColumn::department));
+  row.has_user = !name_cell.empty() || !mailbox.empty();
+
+  // An empty department cell under a filled one belongs to the same
+  // department (merged cells in the spreadsheet).
+  if (row.department.empty() && (row.has_user || !row.laws.empty())) row.department = last_department_;
+  if (row.department.empty() && !row.laws.empty())
+    problem(TableColumn::department, "is empty but the row lists laws and regulations");
+  if (!row.department.empty()) last_department_ = row.department;
+
+  if (row.has_user) {
+    if (mailbox.empty()) {
+      problem(TableColumn::mailbox, "is empty; every user needs a mailbox (e-mail address)");
+    } else if (!is_valid_email(mailbox)) {
+      problem(TableColumn::mailbox, fmt::format("{} is not a valid e-mail address{}", shown(mailbox),
+                                                mailbox.find('\n') != std::string::npos ? " (wrapped over two lines)"
+                                                : mailbox.find(' ') != std::string::npos ? " (it contains a space)"
+                                                                                         : ""));
+    }
+    row.email = mailbox;
+    auto name = parse_person_name(name_cell, row.department);
+    if (name.name) row.name = *name.name;
+    else if (columns_.has(TableColumn::name)) problem(TableColumn::name, name.problem == "is empty" ? "is empty but the row has a mailbox" : name.problem);
+    else problem(TableColumn::mailbox, "there is no name column to name this user");
+    const auto roles = parse_roles_cell(roles_cell);
+    row.roles = roles.roles;
+    for (const auto& u : roles.unknown)
+      problem(TableColumn::roles,
+              fmt::format("unknown role {}{}", shown(u.text),
+                          u.suggestion.empty() ? "; roles: Behandelaar, Lokale gegevensbeheerder, Toewijzer"
+                                               : fmt::format("; did you mean '{}'?", u.suggestion)));
+  } else if (!roles_cell.empty()) {
+    problem(TableColumn::roles, "the row has roles but no name or mailbox");
+  }
+  valid = errors.size() == errors_before;
+  return true;
+}
+
+} // namespace imi
