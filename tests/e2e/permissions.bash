@@ -27,6 +27,7 @@ table=(
   "role grant bbasis lda|role.manage"
   "role revoke hhandler handler|role.manage"
   "notify retry --all-failed|notify.retry"
+  "import $IMICTL_SOURCE_DIR/examples/oeteldonk.csv --dry-run|import"
   "authority edit --phone 1|authority.edit"
   "authority settings --allocation on|authority.edit"
   "authority keywords add construction|authority.edit"
