@@ -364,9 +364,13 @@ UserView reset_user_password(Session& session, std::string_view user)
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
   // The security code goes too: activation sets a new one with the new
   // password, and a code nobody can use should not linger in the database.
+  // The reset mail also counts as the credentials of a user reset within
+  // the first 24 hours, so the cron job does not send a second password
+  // that would void this one.
   SQLite::Statement q(db,
                       "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, security_code_sealed = NULL, "
-                      "failed_logins = 0, updated_at = ? WHERE id = ?");
+                      "failed_logins = 0, credentials_queued_at = coalesce(credentials_queued_at, ?1), "
+                      "updated_at = ?1 WHERE id = ?2");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();

@@ -134,6 +134,14 @@ expect_login 4 zdevries "$ZPW" 'Zz9$yy8%xx7&'
 expect_login 0 zdevries AnderWachtwoord77 'Zz9$yy8%xx7&'
 stop_smtp
 
+# --- a reset before the 24 hours counts as the credentials ---
+expect_ok imictl user add --first-name Vera --last-name Vroeg --email v.vroeg@oeteldonk.nl --language en
+expect_ok imictl user reset-password vvroeg
+export IMICTL_NOW=2026-03-05T11:00:00Z
+expect_ok imictl user issue-credentials --json
+expect_eq "$OUT" "[]"
+expect_sql "$DB" "select kind from outbox where user_id = (select id from user where username = 'vvroeg')" "password_reset"
+
 # --- the audit trail of the whole walk ---
 expect_ok imictl audit list --json
 expect_json '[e["action"] for e in j if e["object"] == "user:zdevries" and not e["action"].startswith("login")]' \
