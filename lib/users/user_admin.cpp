@@ -11,6 +11,7 @@
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace imi {
@@ -223,8 +224,15 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
   touch.bind(1, session.now_iso());
   touch.bind(2, t.user.id);
   touch.exec();
-  append_audit(db, session.now(), t.actor.username, "user.edit", "user:" + t.user.username,
-               "changed " + util::join(changed, ", "));
+  std::string summary = "changed " + util::join(changed, ", ");
+  // A corrected address must not leave the temporary password on its way to the old one.
+  const auto changes = [&](const char* column) {
+    return std::find(changed.begin(), changed.end(), column) != changed.end();
+  };
+  if (changes("email") || changes("language"))
+    if (const auto id = readdress_user_mail(session, t.user.id))
+      summary += fmt::format("; unsent credentials mail requeued (outbox:{})", *id);
+  append_audit(db, session.now(), t.actor.username, "user.edit", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
   return view;

@@ -141,6 +141,11 @@ export IMICTL_NOW=2026-03-05T11:00:00Z
 expect_ok imictl user issue-credentials --json
 expect_eq "$OUT" "[]"
 expect_sql "$DB" "select kind from outbox where user_id = (select id from user where username = 'vvroeg')" "password_reset"
+# A corrected address or language: the unsent mail follows it.
+expect_ok imictl user edit vvroeg --email vera.vroeg@oeteldonk.nl --language nl
+expect_sql "$DB" "select kind, state, recipient, language, subject from outbox
+  where user_id = (select id from user where username = 'vvroeg')" \
+  "password_reset|pending|vera.vroeg@oeteldonk.nl|nl|Nieuw tijdelijk wachtwoord voor IMI (Gemeente Oeteldonk)"
 
 # --- the audit trail of the whole walk ---
 expect_ok imictl audit list --json
