@@ -43,7 +43,8 @@ run)
   imictl=build/imictl
   if ! "$imictl" authority show >/dev/null 2>&1; then
     "$imictl" init --authority "Gemeente Oeteldonk" --informal-name "Gemeente Oeteldonk" --country NL \
-      --email imi@oeteldonk.nl --first-name Anna --last-name Admin --user-email a.admin@oeteldonk.nl
+      --email imi@oeteldonk.nl --first-name Anna --last-name Admin --user-email a.admin@oeteldonk.nl \
+      --service construction
   fi
   # Act as the first local data administrator of the (possibly existing) database.
   db=$("$imictl" --json config show | python3 -c 'import json,sys; print({e["key"]: e["value"] for e in json.load(sys.stdin)}["database.path"])')
