@@ -72,6 +72,18 @@ std::vector<std::string> suggest_subcommand(CLI::App& app, const std::vector<std
   return hints;
 }
 
+// "imictl user show" for the deepest subcommand the parser reached.
+std::string command_path(CLI::App& app)
+{
+  std::string path = "imictl";
+  for (CLI::App* level = &app;;) {
+    auto subs = level->get_subcommands();
+    if (subs.empty()) return path;
+    level = subs.front();
+    path += " " + level->get_name();
+  }
+}
+
 void add_global_options(CLI::App& app, GlobalOptions& o)
 {
   auto* g = "Global options";
@@ -119,7 +131,7 @@ int run(int argc, char** argv)
     auto hints = suggest_subcommand(app, extras);
     if (!hints.empty())
       print_error(json_errors, ErrorKind::usage, fmt::format("unknown command '{}'", extras.front()), hints);
-    else print_error(json_errors, ErrorKind::usage, e.what(), {"see 'imictl --help'"});
+    else print_error(json_errors, ErrorKind::usage, e.what(), {fmt::format("see '{} --help'", command_path(app))});
     return exit_code(ErrorKind::usage);
   } catch (const PermissionError& e) {
     record_refusal(rt, e);

@@ -47,6 +47,7 @@ void setup_init(CLI::App& root, Runtime& rt)
   cmd->add_option("--last-name", o->input.last_name, "First user's last name")->required();
   cmd->add_option("--user-email", o->input.user_email, "First user's e-mail")->required();
   cmd->add_option("--user-language", o->input.user_language, "First user's language")->capture_default_str();
+  cmd->add_option("--service", o->input.services, "Service keyword of the first user as handler (repeatable)");
   cmd->callback([o, &rt] { run_init(*o, rt); });
 }
 

@@ -62,7 +62,7 @@ void setup_user_activate(CLI::App& user, Runtime& rt)
 {
   auto o = std::make_shared<SecretOptions>();
   auto* cmd = user.add_subcommand("activate", "First login: temporary password, new password, security code");
-  cmd->add_option("user", o->user, "Username or e-mail address")->required();
+  cmd->add_option("USER", o->user, "Username or e-mail address")->required();
   cmd->add_flag("--password-stdin", o->password_stdin,
                 "Read temporary password, new password and security code from stdin, one per line");
   cmd->callback([o, &rt] { run_activate(*o, rt); });
@@ -72,7 +72,7 @@ void setup_login(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<SecretOptions>();
   auto* cmd = root.add_subcommand("login", "Log in with password and three characters of the security code");
-  cmd->add_option("user", o->user, "Username or e-mail address")->required();
+  cmd->add_option("USER", o->user, "Username or e-mail address")->required();
   cmd->add_flag("--password-stdin", o->password_stdin,
                 "Read the password, then the requested code characters, one line each, from stdin");
   cmd->callback([o, &rt] { run_login(*o, rt); });

@@ -133,7 +133,7 @@ void setup_notify(CLI::App& root, Runtime& rt)
   auto so = std::make_shared<NotifySendOptions>();
   auto* send = cmd->add_subcommand("send", "Deliver the mail that is due (cron; acts as system); exit 1 when "
                                            "any delivery failed");
-  send->add_option("--limit", so->limit, "At most this many mails in this run");
+  send->add_option("--limit", so->limit, "At most this many mails in this run")->type_name("N");
   send->add_flag("--dry-run", so->dry_run, "Show what is due; send and change nothing");
   send->callback([so, &rt] { run_notify_send(*so, rt); });
 

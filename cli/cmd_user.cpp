@@ -3,14 +3,10 @@
 #include "runtime.hpp"
 
 #include "core/error.hpp"
+#include "notify/credentials.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_list.hpp"
 #include "users/user_sheet.hpp"
-
-#if __has_include("notify/credentials.hpp")
-#include "notify/credentials.hpp"
-#define IMICTL_HAVE_ISSUE_CREDENTIALS 1
-#endif
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -44,13 +40,15 @@ void print_user(Runtime& rt, const UserView& u)
 struct AddOptions {
   NewUser user;
   std::string phone, function;
+  bool first_name_given = false;
 };
 
 void run_add(AddOptions& o, Runtime& rt)
 {
   if (!o.phone.empty()) o.user.phone = o.phone;
   if (!o.function.empty()) o.user.function = o.function;
-  if (o.user.first_name.empty() && !o.user.functional)
+  // Missing is a usage error; given but empty is a field error (lib/users).
+  if (!o.first_name_given && !o.user.functional)
     throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
   const UserView u = add_user(rt.session(), o.user);
   // The table form is the username alone, for onboarding scripts:
@@ -139,17 +137,18 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
 {
   Session& s = rt.session();
   s.act_as_system();
-#ifdef IMICTL_HAVE_ISSUE_CREDENTIALS
   const IssueResult result = issue_credentials(s, dry_run);
   auto& out = rt.out();
+  if (result.usernames.empty() && rt.format() == Format::table) {
+    // Silent under -q, so cron mails nobody every ten minutes.
+    if (!rt.options.quiet)
+      out.line(dry_run ? "no user is due for credentials" : "no user was due for credentials");
+    return;
+  }
   out.begin_list({"username", "action"});
   for (const auto& name : result.usernames)
     out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});
   out.end_list();
-#else
-  (void)dry_run;
-  throw FailureError("issuing credentials is not part of this build");
-#endif
 }
 
 } // namespace
@@ -161,56 +160,69 @@ void setup_user(CLI::App& root, Runtime& rt)
 
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
-  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)");
+  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)")
+    ->type_name("NAME");
   add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
-    ->required();
-  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required();
-  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str();
-  add->add_option("--phone", a->phone, "Direct phone number (recommended)");
-  add->add_option("--function", a->function, "Function (job title)");
-  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)");
-  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)");
-  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)");
+    ->required()
+    ->type_name("NAME");
+  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required()
+    ->type_name("ADDR");
+  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str()
+    ->type_name("CODE");
+  add->add_option("--phone", a->phone, "Direct phone number (recommended)")->type_name("PHONE");
+  add->add_option("--function", a->function, "Function (job title)")->type_name("TEXT");
+  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)")
+    ->type_name("NAME");
+  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)")
+    ->type_name("ROLE");
+  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
+    ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
-  add->callback([a, &rt] { run_add(*a, rt); });
+  add->callback([a, add, &rt] {
+    a->first_name_given = add->count("--first-name") > 0;
+    run_add(*a, rt);
+  });
 
   auto l = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List users");
-  list->add_option("--role", l->role, "Only users with this role");
-  list->add_option("--status", l->status, "pending, active, locked or deleted");
-  list->add_option("--department", l->department, "Only users of this department");
-  list->add_option("--text", l->text, "Text in the username, name or e-mail address");
+  list->add_option("--role", l->role, "Only users with this role")->type_name("ROLE");
+  list->add_option("--status", l->status, "pending, active, locked or deleted")->type_name("STATUS");
+  list->add_option("--department", l->department, "Only users of this department")->type_name("NAME");
+  list->add_option("--text", l->text, "Text in the username, name or e-mail address")->type_name("TEXT");
   list->add_flag("--all", l->all, "Include deleted users");
   list->callback([l, &rt] { run_list(*l, rt); });
 
   auto show_user_name = std::make_shared<std::string>();
   auto* show = cmd->add_subcommand("show", "Show one user");
-  show->add_option("user", *show_user_name, "Username or e-mail address")->required();
+  show->add_option("USER", *show_user_name, "Username or e-mail address")->required();
   show->callback([show_user_name, &rt] { run_show(*show_user_name, rt); });
 
   auto e = std::make_shared<EditOptions>();
   auto* edit = cmd->add_subcommand("edit", "Change a user's data");
-  edit->add_option("user", e->user, "Username or e-mail address")->required();
-  edit->add_option("--first-name", e->first_name, "First name");
-  edit->add_option("--last-name", e->last_name, "Last name");
-  edit->add_option("--email", e->email, "E-mail address");
-  edit->add_option("--language", e->language, "Language, ISO 639-1");
-  edit->add_option("--phone", e->phone, "Phone number ('' clears)");
-  edit->add_option("--function", e->function, "Function ('' clears)");
-  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)");
-  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)");
+  edit->add_option("USER", e->user, "Username or e-mail address")->required();
+  edit->add_option("--first-name", e->first_name, "First name")->type_name("NAME");
+  edit->add_option("--last-name", e->last_name, "Last name")->type_name("NAME");
+  edit->add_option("--email", e->email, "E-mail address")->type_name("ADDR");
+  edit->add_option("--language", e->language, "Language, ISO 639-1")->type_name("CODE");
+  edit->add_option("--phone", e->phone, "Phone number ('' clears)")->type_name("PHONE");
+  edit->add_option("--function", e->function, "Function ('' clears)")->type_name("TEXT");
+  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)")
+    ->type_name("NAME");
+  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)")
+    ->type_name("NAME");
   edit->callback([e, edit, &rt] { run_edit(*e, *edit, rt); });
 
   auto rn = std::make_shared<std::pair<std::string, std::string>>();
   auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
-  rename->add_option("user", rn->first, "Username or e-mail address")->required();
-  rename->add_option("new", rn->second, "New username")->required();
+  rename->add_option("USER", rn->first, "Username or e-mail address")->required();
+  rename->add_option("NEW", rn->second, "New username")->required();
   rename->callback([rn, &rt] { print_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
 
   auto del = std::make_shared<std::pair<std::string, std::string>>();
   auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
-  remove->add_option("user", del->first, "Username or e-mail address")->required();
-  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests");
+  remove->add_option("USER", del->first, "Username or e-mail address")->required();
+  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests")
+    ->type_name("USER");
   remove->callback([del, &rt] {
     print_user(rt, delete_user(rt.session(), del->first,
                                del->second.empty() ? std::nullopt : std::optional(del->second)));
@@ -219,7 +231,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto simple = [&](const char* name, const char* help, UserView (*fn)(Session&, std::string_view)) {
     auto target = std::make_shared<std::string>();
     auto* sub = cmd->add_subcommand(name, help);
-    sub->add_option("user", *target, "Username or e-mail address")->required();
+    sub->add_option("USER", *target, "Username or e-mail address")->required();
     sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), *target)); });
   };
   simple("lock", "Lock an account", lock_user);
@@ -228,8 +240,9 @@ void setup_user(CLI::App& root, Runtime& rt)
 
   auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
   auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
-  print->add_option("users", pr->first, "Usernames or e-mail addresses")->required();
-  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text");
+  print->add_option("USER", pr->first, "Usernames or e-mail addresses")->required();
+  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text")
+    ->type_name("FILE");
   print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
 
   auto dry = std::make_shared<bool>(false);

@@ -43,10 +43,16 @@ run)
   imictl=build/imictl
   if ! "$imictl" authority show >/dev/null 2>&1; then
     "$imictl" init --authority "Gemeente Oeteldonk" --informal-name "Gemeente Oeteldonk" --country NL \
-      --email imi@oeteldonk.nl --first-name Anna --last-name Admin --user-email a.admin@oeteldonk.nl
+      --email imi@oeteldonk.nl --first-name Anna --last-name Admin --user-email a.admin@oeteldonk.nl \
+      --service construction
   fi
-  lda=$("$imictl" --json role who lda 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["username"])' || echo aadmin)
-  "$imictl" --as "$lda" import examples/oeteldonk.csv --default-service construction
+  # Act as the first local data administrator of the (possibly existing) database.
+  db=$("$imictl" --json config show | python3 -c 'import json,sys; print({e["key"]: e["value"] for e in json.load(sys.stdin)}["database.path"])')
+  IMICTL_USER=$(sqlite3 "$db" "SELECT u.username FROM user u JOIN user_role r ON r.user_id = u.id
+    WHERE r.role = 'lda' AND u.status IN ('pending', 'active') ORDER BY u.id LIMIT 1")
+  export IMICTL_USER
+  "$imictl" authority keywords add construction >/dev/null
+  "$imictl" import examples/oeteldonk.csv
   "$imictl" user list
   "$imictl" check || true
   ;;

@@ -53,48 +53,45 @@ std::string resolve_keyword(SQLite::Database& db, const std::string& text)
   throw e;
 }
 
-std::vector<std::string> add_authority_keywords(Session& session, std::int64_t id,
-                                                const std::vector<std::string>& keywords)
+namespace {
+
+// Adding and removing differ only in the statement and the audit wording.
+std::vector<std::string> change_keywords(Session& session, std::int64_t id, const std::vector<std::string>& keywords,
+                                         bool add)
 {
   auto& db = session.db(Access::read_write);
   const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
   std::vector<std::string> slugs;
   for (const auto& k : keywords) slugs.push_back(resolve_keyword(db, k));
-  std::vector<std::string> added;
+  std::vector<std::string> changed;
   WriteTransaction tx(db);
+  SQLite::Statement q(db, add ? "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)"
+                              : "DELETE FROM authority_keyword WHERE authority_id = ? AND keyword = ?");
   for (const auto& slug : slugs) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)");
+    q.reset();
     q.bind(1, id);
     q.bind(2, slug);
-    if (q.exec() > 0) added.push_back(slug);
+    if (q.exec() > 0) changed.push_back(slug);
   }
-  if (!added.empty())
+  if (!changed.empty())
     append_audit(db, session.now(), actor.username, "authority.keywords", fmt::format("authority:{}", id),
-                 "added " + util::join(added, ", "));
+                 (add ? "added " : "removed ") + util::join(changed, ", "));
   tx.commit();
-  return added;
+  return changed;
+}
+
+} // namespace
+
+std::vector<std::string> add_authority_keywords(Session& session, std::int64_t id,
+                                                const std::vector<std::string>& keywords)
+{
+  return change_keywords(session, id, keywords, true);
 }
 
 std::vector<std::string> remove_authority_keywords(Session& session, std::int64_t id,
                                                    const std::vector<std::string>& keywords)
 {
-  auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
-  std::vector<std::string> slugs;
-  for (const auto& k : keywords) slugs.push_back(resolve_keyword(db, k));
-  std::vector<std::string> removed;
-  WriteTransaction tx(db);
-  for (const auto& slug : slugs) {
-    SQLite::Statement q(db, "DELETE FROM authority_keyword WHERE authority_id = ? AND keyword = ?");
-    q.bind(1, id);
-    q.bind(2, slug);
-    if (q.exec() > 0) removed.push_back(slug);
-  }
-  if (!removed.empty())
-    append_audit(db, session.now(), actor.username, "authority.keywords", fmt::format("authority:{}", id),
-                 "removed " + util::join(removed, ", "));
-  tx.commit();
-  return removed;
+  return change_keywords(session, id, keywords, false);
 }
 
 } // namespace imi

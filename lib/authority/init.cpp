@@ -1,5 +1,6 @@
 #include "authority/init.hpp"
 
+#include "authority/authority_details.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -9,9 +10,15 @@
 #include "users/username.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace imi {
+namespace {
+InitResult create_own_authority(Session& session, const InitInput& in, const AuthorityInput& authority,
+                                const std::string& first, const std::string& last, const std::string& email,
+                                const std::string& language);
+} // namespace
 
 InitResult initialise(Session& session, const InitInput& in)
 {
@@ -22,6 +29,25 @@ InitResult initialise(Session& session, const InitInput& in)
   const std::string email = check_email("user-email", in.user_email);
   const std::string language = check_language("user-language", in.user_language);
 
+  // A failed first init leaves no half-made database file behind.
+  const bool existed = std::filesystem::exists(session.database_path());
+  try {
+    return create_own_authority(session, in, authority, first, last, email, language);
+  } catch (...) {
+    if (!existed) {
+      session.close_db();
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(session.database_path() + suffix);
+    }
+    throw;
+  }
+}
+
+namespace {
+
+InitResult create_own_authority(Session& session, const InitInput& in, const AuthorityInput& authority,
+                                const std::string& first, const std::string& last, const std::string& email,
+                                const std::string& language)
+{
   auto& db = session.db(Access::create);
   WriteTransaction tx(db);
   SQLite::Statement own(db, "SELECT name FROM authority WHERE is_own = 1");
@@ -46,6 +72,17 @@ InitResult initialise(Session& session, const InitInput& in)
   user.exec();
   const std::int64_t user_id = db.getLastInsertRowid();
   db.exec(fmt::format("INSERT INTO user_role (user_id, role) VALUES ({0}, 'lda'), ({0}, 'handler')", user_id));
+  for (const auto& service : in.services) {
+    const std::string keyword = resolve_keyword(db, service);
+    SQLite::Statement svc(db, "INSERT OR IGNORE INTO user_service (user_id, keyword) VALUES (?, ?)");
+    svc.bind(1, user_id);
+    svc.bind(2, keyword);
+    svc.exec();
+    SQLite::Statement own_kw(db, "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)");
+    own_kw.bind(1, result.authority_id);
+    own_kw.bind(2, keyword);
+    own_kw.exec();
+  }
   append_audit(db, session.now(), system_actor, "init", fmt::format("authority:{}", result.authority_id),
                fmt::format("created own authority and first user {} (lda, handler)", result.username));
   tx.commit();
@@ -53,5 +90,7 @@ InitResult initialise(Session& session, const InitInput& in)
   ensure_key_file(security_key_path(session));
   return result;
 }
+
+} // namespace
 
 } // namespace imi

@@ -5,6 +5,7 @@
 #include "authority/authority.hpp"
 
 #include <string>
+#include <vector>
 
 namespace imi {
 
@@ -13,6 +14,9 @@ class Session;
 struct InitInput {
   AuthorityInput authority;
   std::string first_name, last_name, user_email, user_language = "nl";
+  // Services (keywords) of the first user's handler role; also selected for
+  // the authority. Without them the handler receives no requests (H6.2).
+  std::vector<std::string> services;
 };
 
 struct InitResult {

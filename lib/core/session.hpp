@@ -32,6 +32,7 @@ public:
   // reopens it. Throws UnavailableError (7) as described in database.hpp.
   SQLite::Database& db(Access access = Access::read_only);
   bool db_open_for_writing() const { return db_ && db_access_ != Access::read_only; }
+  void close_db() { db_.reset(); }
 
   // The name given with --as / IMICTL_USER, if any.
   const std::optional<std::string>& actor_name() const { return actor_name_; }

@@ -53,7 +53,7 @@ IssueResult issue_credentials(Session& session, bool dry_run)
     mark.bind(1, session.now_iso());
     mark.bind(2, user.id);
     mark.exec();
-    append_audit(db, session.now(), actor.username, "user.issue_credentials", "user:" + user.username,
+    append_audit(db, session.now(), actor.username, "user.issue-credentials", "user:" + user.username,
                  fmt::format("credentials mail queued (outbox:{})", outbox_id));
     result.outbox_ids.push_back(outbox_id);
   }

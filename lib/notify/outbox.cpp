@@ -117,6 +117,18 @@ std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind 
                     mail_subject, mail_body);
 }
 
+std::optional<std::int64_t> readdress_user_mail(Session& session, std::int64_t user_id)
+{
+  auto& db = session.db(Access::read_write);
+  SQLite::Statement q(db, "SELECT kind FROM outbox WHERE user_id = ? AND state = 'pending' "
+                          "AND kind IN ('credentials', 'password_reset') ORDER BY id DESC LIMIT 1");
+  q.bind(1, user_id);
+  if (!q.executeStep()) return std::nullopt;
+  const auto kind = parse_mail_kind(q.getColumn(0).getString());
+  if (!kind) return std::nullopt;
+  return enqueue_user_mail(session, user_id, *kind);
+}
+
 std::int64_t enqueue_mail(Session& session, const std::string& recipient, const std::string& language,
                           const std::string& subject, const std::string& body,
                           std::optional<std::int64_t> request_id)
@@ -172,7 +184,7 @@ std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<
 {
   auto& db = session.db(Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  const Actor actor = require(session, Permission::send_notifications, own.id, "outbox");
+  const Actor actor = require(session, Permission::retry_notifications, own.id, "outbox");
   WriteTransaction tx(db);
   std::vector<std::int64_t> targets = ids;
   if (all_failed) {

@@ -45,6 +45,12 @@ std::optional<MailKind> parse_mail_kind(const std::string& slug);
 std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind kind,
                                const std::string& subject = {}, const std::string& body = {});
 
+// After the user's e-mail address or language changed: an unsent
+// credentials or password-reset mail is queued again for the new address,
+// in the new language (it replaces the old one). Inside the caller's write
+// transaction. Returns the new outbox id, if there was such a mail.
+std::optional<std::int64_t> readdress_user_mail(Session& session, std::int64_t user_id);
+
 // Queues a message to any address (e.g. a new request to the authority
 // address, B3), cc the own authority's address unless it is the recipient.
 // Same transaction rule as above.
@@ -79,7 +85,7 @@ enum class OutboxView {
 void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void(const OutboxEntry&)>& each);
 
 // Puts failed mails back in the queue (attempts reset, due now), each with an
-// audit entry `mail.retry`. The actor needs Permission::send_notifications
+// audit entry `mail.retry`. The actor needs Permission::retry_notifications
 // in the own authority (an lda). `ids` empty and `all_failed`: every failed
 // mail. Throws NotFoundError for an unknown id, ConflictError for a mail that
 // is not failed. Own transaction. Returns the ids requeued.

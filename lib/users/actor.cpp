@@ -13,7 +13,7 @@ Actor resolve_actor(Session& session)
 {
   const auto& name = session.actor_name();
   if (!name || name->empty())
-    throw PermissionError("this command changes data and needs an acting user",
+    throw PermissionError("this command needs an acting user: it changes data or shows personal data",
                           {"name yourself with --as USERNAME or IMICTL_USER"});
   auto& db = session.db();
   if (*name == system_actor) {

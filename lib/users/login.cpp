@@ -65,6 +65,15 @@ void check_activation_state(const Credentials& c)
        "imictl user reset-password"});
 }
 
+// Login needs a usable, activated account; asked before any secret is read.
+void check_login_state(const Credentials& c)
+{
+  refuse_unusable(c.user);
+  if (awaits_activation(c))
+    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
+                        {"first login: imictl user activate " + c.user.username});
+}
+
 // Records a failed attempt in its own committed transaction, then refuses.
 [[noreturn]] void fail_attempt(Session& session, SQLite::Database& db, const Credentials& c,
                                const char* action)
@@ -114,10 +123,7 @@ UserRef prepare_login(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_only);
   const Credentials c = load_credentials(db, user);
-  refuse_unusable(c.user);
-  if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
-                        {"first login: imictl user activate " + c.user.username});
+  check_login_state(c);
   return c.user;
 }
 
@@ -164,10 +170,7 @@ UserView login_user(Session& session, std::string_view user, const std::string& 
 {
   auto& db = session.db(Access::read_write);
   const Credentials c = load_credentials(db, user);
-  refuse_unusable(c.user);
-  if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
-                        {"first login: imictl user activate " + c.user.username});
+  check_login_state(c);
   // Both secrets are always checked, so a failure does not tell which was wrong.
   const bool password_ok = verify_password(*c.password_hash, password);
   bool code_ok = false;

@@ -21,6 +21,9 @@ const std::vector<PermissionRule>& permission_rules()
     {Permission::import_table, "import", Role::lda, false, "import a result table"},
     {Permission::issue_credentials, "user.issue-credentials", Role::lda, true, "queue temporary passwords"},
     {Permission::send_notifications, "notify.send", Role::lda, true, "deliver queued mail"},
+    // A person decides, after checking with the recipient, that failed mail
+    // may go out again; cron never does.
+    {Permission::retry_notifications, "notify.retry", Role::lda, false, "requeue failed mail"},
     {Permission::view_users, "user.view", Role::basic, false, "view the authority's users and roles"},
   };
   return rules;

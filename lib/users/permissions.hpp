@@ -20,6 +20,7 @@ enum class Permission {
   import_table,       // import
   issue_credentials,  // user issue-credentials (cron)
   send_notifications, // notify send (cron)
+  retry_notifications, // notify retry: requeue mail that may have arrived
   view_users,         // user list/show, role list/who: any user of the authority
 };
 

@@ -96,10 +96,12 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
       {"add --service KW, for example --service building-permits"});
 }
 
-void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter)
+void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, const std::vector<Role>& touched,
+                           Reporter& reporter)
 {
+  auto touches = [&](Role r) { return std::find(touched.begin(), touched.end(), r) != touched.end(); };
   const std::int64_t ldas = count_active_ldas(db, authority_id);
-  if (ldas < 2)
+  if (touches(Role::lda) && ldas < 2)
     reporter.warning(
       fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
                   "(H6.2): one stands in for the other",
@@ -109,7 +111,7 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Repo
         "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
         "FROM authority a WHERE a.id = ?");
   q.bind(1, authority_id);
-  if (q.executeStep() && q.getColumn(0).getInt() == 0 && q.getColumn(1).getInt64() > 0)
+  if (touches(Role::allocator) && q.executeStep() && q.getColumn(0).getInt() == 0 && q.getColumn(1).getInt64() > 0)
     reporter.warning(
       "allocators have no effect while the authority works without allocation (B3); turn it on "
       "with: imictl authority settings --allocation on");
@@ -129,7 +131,7 @@ UserView grant_roles(Session& session, std::string_view user, const std::vector<
   append_audit(db, session.now(), actor.username, "role.grant", "user:" + ref.username, summary);
   UserView view = load_user_view(db, ref.id);
   tx.commit();
-  warn_about_role_setup(db, ref.authority_id, session.reporter());
+  warn_about_role_setup(db, ref.authority_id, parsed, session.reporter());
   return view;
 }
 
@@ -166,7 +168,7 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
                "revoked " + role_list_text(parsed));
   UserView view = load_user_view(db, ref.id);
   tx.commit();
-  warn_about_role_setup(db, ref.authority_id, session.reporter());
+  warn_about_role_setup(db, ref.authority_id, parsed, session.reporter());
   return view;
 }
 

@@ -25,9 +25,13 @@ std::string resolve_service_keyword(SQLite::Database& db, std::string_view text)
 void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Role>& roles,
                  const std::vector<std::string>& services);
 
-// The advice of H6.2 and B3 after a change: fewer than two LDAs, allocators
-// while allocation is off.
-void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, Reporter& reporter);
+// The advice of H6.2 and B3 after a change that touched these roles: fewer
+// than two LDAs when lda changed hands, allocators while allocation is off
+// when allocator did. Untouched roles stay quiet, so a script granting a
+// hundred handlers does not repeat the same advice a hundred times
+// (`imictl check` reports the whole set-up).
+void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, const std::vector<Role>& touched,
+                           Reporter& reporter);
 
 // role grant USER ROLE... [--service KW]...
 UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,

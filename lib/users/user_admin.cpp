@@ -11,6 +11,7 @@
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace imi {
@@ -154,8 +155,7 @@ UserView add_user(Session& session, const NewUser& in)
   append_audit(db, session.now(), actor.username, "user.add", "user:" + username, summary);
   UserView view = load_user_view(db, ref.id);
   tx.commit();
-  if (std::find(roles.begin(), roles.end(), Role::allocator) != roles.end())
-    warn_about_role_setup(db, own.id, session.reporter());
+  warn_about_role_setup(db, own.id, roles, session.reporter());
   return view;
 }
 
@@ -224,8 +224,15 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
   touch.bind(1, session.now_iso());
   touch.bind(2, t.user.id);
   touch.exec();
-  append_audit(db, session.now(), t.actor.username, "user.edit", "user:" + t.user.username,
-               "changed " + util::join(changed, ", "));
+  std::string summary = "changed " + util::join(changed, ", ");
+  // A corrected address must not leave the temporary password on its way to the old one.
+  const auto changes = [&](const char* column) {
+    return std::find(changed.begin(), changed.end(), column) != changed.end();
+  };
+  if (changes("email") || changes("language"))
+    if (const auto id = readdress_user_mail(session, t.user.id))
+      summary += fmt::format("; unsent credentials mail requeued (outbox:{})", *id);
+  append_audit(db, session.now(), t.actor.username, "user.edit", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
   return view;
@@ -266,7 +273,8 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
     throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
-  if (lda.executeStep() && count_active_ldas(db, t.user.authority_id) <= 1)
+  const bool was_lda = lda.executeStep();
+  if (was_lda && count_active_ldas(db, t.user.authority_id) <= 1)
     throw ConflictError(
       fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
       {"grant lda to another user first: imictl role grant USER lda"});
@@ -317,7 +325,7 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   append_audit(db, session.now(), t.actor.username, "user.delete", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
-  warn_about_role_setup(db, t.user.authority_id, session.reporter());
+  if (was_lda) warn_about_role_setup(db, t.user.authority_id, {Role::lda}, session.reporter());
   return view;
 }
 
@@ -362,9 +370,15 @@ UserView reset_user_password(Session& session, std::string_view user)
   WriteTransaction tx(db);
   const Target t = manage(session, db, user, Permission::reset_password);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  // The security code goes too: activation sets a new one with the new
+  // password, and a code nobody can use should not linger in the database.
+  // The reset mail also counts as the credentials of a user reset within
+  // the first 24 hours, so the cron job does not send a second password
+  // that would void this one.
   SQLite::Statement q(db,
-                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, failed_logins = 0, "
-                      "updated_at = ? WHERE id = ?");
+                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, security_code_sealed = NULL, "
+                      "failed_logins = 0, credentials_queued_at = coalesce(credentials_queued_at, ?1), "
+                      "updated_at = ?1 WHERE id = ?2");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();

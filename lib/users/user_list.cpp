@@ -73,9 +73,7 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
     params.insert(params.end(), 3, util::trim(*filter.text));
   }
   const std::string sql = fmt::format(
-    "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, "
-    "u.created_at, "
-    "u.updated_at, u.phone, u.function, u.last_login_at, u.functional, "
+    "SELECT {}, "
     "(SELECT group_concat(role, char(31)) FROM (SELECT role FROM user_role WHERE user_id = u.id ORDER BY "
     "role)), "
     "(SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM user_service WHERE user_id = u.id "
@@ -83,29 +81,16 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
     "(SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM user_department ud JOIN department d "
     "ON d.id = ud.department_id WHERE ud.user_id = u.id ORDER BY d.position, d.name)) "
     "FROM user u JOIN authority a ON a.id = u.authority_id WHERE {} ORDER BY u.username",
-    where);
+    user_view_columns, where);
   SQLite::Statement q(db, sql);
   int index = 0;
   for (const auto& p : params) q.bind(++index, p);
   UserView v;
   while (q.executeStep()) {
-    v.id = q.getColumn(0).getInt64();
-    v.username = q.getColumn(1).getString();
-    v.first_name = q.getColumn(2).getString();
-    v.last_name = q.getColumn(3).getString();
-    v.email = q.getColumn(4).getString();
-    v.language = q.getColumn(5).getString();
-    v.status = q.getColumn(6).getString();
-    v.authority = q.getColumn(7).getString();
-    v.created_at = q.getColumn(8).getString();
-    v.updated_at = q.getColumn(9).getString();
-    v.phone = q.getColumn(10).isNull() ? std::nullopt : std::optional(q.getColumn(10).getString());
-    v.function = q.getColumn(11).isNull() ? std::nullopt : std::optional(q.getColumn(11).getString());
-    v.last_login_at = q.getColumn(12).isNull() ? std::nullopt : std::optional(q.getColumn(12).getString());
-    v.functional = q.getColumn(13).getInt() != 0;
-    v.roles = split_list(q.getColumn(14));
-    v.services = split_list(q.getColumn(15));
-    v.departments = split_list(q.getColumn(16));
+    read_user_columns(q, v);
+    v.roles = split_list(q.getColumn(user_view_column_count));
+    v.services = split_list(q.getColumn(user_view_column_count + 1));
+    v.departments = split_list(q.getColumn(user_view_column_count + 2));
     sink(v);
   }
 }

@@ -59,29 +59,37 @@ UserRef find_user(SQLite::Database& db, std::string_view user)
   throw e;
 }
 
+const char* const user_view_columns =
+  "u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, u.created_at, "
+  "u.updated_at, u.phone, u.function, u.last_login_at, u.functional";
+
+void read_user_columns(SQLite::Statement& row, UserView& v)
+{
+  v.id = row.getColumn(0).getInt64();
+  v.username = row.getColumn(1).getString();
+  v.first_name = row.getColumn(2).getString();
+  v.last_name = row.getColumn(3).getString();
+  v.email = row.getColumn(4).getString();
+  v.language = row.getColumn(5).getString();
+  v.status = row.getColumn(6).getString();
+  v.authority = row.getColumn(7).getString();
+  v.created_at = row.getColumn(8).getString();
+  v.updated_at = row.getColumn(9).getString();
+  v.phone = optional_text(row.getColumn(10));
+  v.function = optional_text(row.getColumn(11));
+  v.last_login_at = optional_text(row.getColumn(12));
+  v.functional = row.getColumn(13).getInt() != 0;
+}
+
 UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
 {
-  SQLite::Statement q(
-    db, "SELECT u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, "
-        "a.name, u.created_at, u.updated_at, u.phone, u.function, u.last_login_at, u.functional "
-        "FROM user u JOIN authority a ON a.id = u.authority_id WHERE u.id = ?");
+  SQLite::Statement q(db, fmt::format("SELECT {} FROM user u JOIN authority a ON a.id = u.authority_id "
+                                      "WHERE u.id = ?",
+                                      user_view_columns));
   q.bind(1, user_id);
   if (!q.executeStep()) throw NotFoundError(fmt::format("user #{} does not exist", user_id));
   UserView v;
-  v.id = q.getColumn(0).getInt64();
-  v.username = q.getColumn(1).getString();
-  v.first_name = q.getColumn(2).getString();
-  v.last_name = q.getColumn(3).getString();
-  v.email = q.getColumn(4).getString();
-  v.language = q.getColumn(5).getString();
-  v.status = q.getColumn(6).getString();
-  v.authority = q.getColumn(7).getString();
-  v.created_at = q.getColumn(8).getString();
-  v.updated_at = q.getColumn(9).getString();
-  v.phone = optional_text(q.getColumn(10));
-  v.function = optional_text(q.getColumn(11));
-  v.last_login_at = optional_text(q.getColumn(12));
-  v.functional = q.getColumn(13).getInt() != 0;
+  read_user_columns(q, v);
   v.roles = strings(db, "SELECT role FROM user_role WHERE user_id = ? ORDER BY role", user_id);
   v.services = strings(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword", user_id);
   v.departments =

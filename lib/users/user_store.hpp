@@ -7,6 +7,7 @@
 #include "core/output.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,13 @@ struct UserView {
 };
 
 UserView load_user_view(SQLite::Database& db, std::int64_t user_id);
+
+// The scalar columns of a user view, for "SELECT <these>, ... FROM user u
+// JOIN authority a ON a.id = u.authority_id"; read_user_columns reads them
+// back from the first user_view_column_count columns of a row.
+extern const char* const user_view_columns;
+constexpr int user_view_column_count = 14;
+void read_user_columns(SQLite::Statement& row, UserView& into);
 
 // The columns of the JSON/CSV user record, in order.
 const std::vector<std::string>& user_record_columns();

@@ -50,3 +50,15 @@ expect_ok imictl init --authority "Gemeente Default" --country NL --email imi@de
 [ -f "$TEST_DIR/sub/dir/imi.db.key" ] || fail "init created no key file"
 expect_eq "$(stat -c %a "$TEST_DIR/sub/dir/imi.db.key")" "600"
 expect_eq "$(stat -c %s "$TEST_DIR/sub/dir/imi.db.key")" "32"
+
+# The first user's services: known keywords become the handler's services and
+# the authority's keywords; an unknown one is exit 3 and leaves no file.
+expect_ok imictl --db "$TEST_DIR/svc.db" --json init --authority "Gemeente Svc" --country NL --email imi@svc.nl \
+  --first-name Sam --last-name Svc --user-email s@svc.nl --service construction --service "Estate agents"
+expect_sql "$TEST_DIR/svc.db" "SELECT group_concat(keyword) FROM (SELECT keyword FROM user_service ORDER BY keyword)" \
+  "construction,estate-agents"
+expect_sql "$TEST_DIR/svc.db" "SELECT count(*) FROM authority_keyword" "2"
+expect_rc 3 imictl --db "$TEST_DIR/nosvc.db" init --authority "Gemeente Svc" --country NL --email imi@svc.nl \
+  --first-name Sam --last-name Svc --user-email s@svc.nl --service constructoin
+expect_contains "$ERR" "construction"
+[ ! -e "$TEST_DIR/nosvc.db" ] || fail "a failed init left a database file"

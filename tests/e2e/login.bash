@@ -2,6 +2,7 @@
 # H2.1. The temporary password normally arrives by mail (notify send); here
 # its argon2id hash is written straight into the database with the argon2
 # reference CLI, which produces the same encoded form libsodium verifies.
+source "$IMICTL_SOURCE_DIR/tests/e2e/login_helpers.sh"
 init_db
 DB=$IMICTL_DB
 imictl user add --first-name Pieter --last-name "de Kort" --email p.dekort@oeteldonk.nl >/dev/null
@@ -16,64 +17,6 @@ set_temp_password() {
   hash=$(printf '%s' "$2" | argon2 "$(head -c 12 /dev/urandom | base64)" -id -t 1 -k 8192 -p 1 -e) ||
     fail "argon2 CLI missing"
   sql "$DB" "update user set temp_password_hash='$hash' where username='$1'"
-}
-
-# activate USER TEMP NEW CODE: runs user activate with secrets on stdin.
-activate() {
-  run_stdin "$(printf '%s\n%s\n%s\n' "$2" "$3" "$4")" "$IMICTL_BIN" user activate "$1" --password-stdin
-}
-
-# run_stdin INPUT CMD...: like run, with INPUT on stdin.
-run_stdin() {
-  local input=$1
-  shift
-  OUT=$(printf '%s' "$input" | "$@" 2>"$TEST_DIR/.stderr")
-  RC=$?
-  ERR=$(cat "$TEST_DIR/.stderr")
-}
-
-# login USER PASSWORD CODE [wrong]: answers the three requested positions of
-# CODE as printed on stderr; with "wrong" it answers with wrong characters.
-login() {
-  local result
-  result=$(python3 - "$IMICTL_BIN" "$@" <<'PY'
-import re, subprocess, sys
-binary, user, password, code = sys.argv[1:5]
-wrong = len(sys.argv) > 5
-p = subprocess.Popen([binary, "login", user, "--password-stdin"], stdin=subprocess.PIPE,
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-try:
-    p.stdin.write(password + "\n")
-    p.stdin.flush()
-except BrokenPipeError:  # refused before reading any secret
-    pass
-prompt = p.stderr.readline()
-positions = [int(n) for n in re.findall(r"\d+", prompt)]
-answer = "".join(code[i - 1] for i in positions) if len(positions) == 3 else "???"
-if wrong:
-    answer = "~~~"
-try:
-    out, err = p.communicate(answer + "\n")
-except BrokenPipeError:
-    out, err = p.stdout.read(), p.stderr.read()
-    p.wait()
-err = prompt + err if len(positions) != 3 else err
-print(p.returncode)
-print(prompt.strip())
-print((out + err).replace("\n", " "))
-PY
-)
-  RC=$(sed -n 1p <<<"$result")
-  PROMPT=$(sed -n 2p <<<"$result")
-  OUT=$(sed -n 3p <<<"$result")
-}
-
-expect_login() {
-  local want=$1
-  shift
-  CHECKS=$((CHECKS + 1))
-  login "$@"
-  [ "$RC" == "$want" ] || fail "login $*: expected exit $want, got $RC: $PROMPT $OUT"
 }
 
 # --- activation needs a temporary password first ---

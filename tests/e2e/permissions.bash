@@ -26,6 +26,12 @@ table=(
   "user reset-password bbasis|user.reset-password"
   "role grant bbasis lda|role.manage"
   "role revoke hhandler handler|role.manage"
+  "notify retry --all-failed|notify.retry"
+  "import $IMICTL_SOURCE_DIR/examples/oeteldonk.csv --dry-run|import"
+  "authority edit --phone 1|authority.edit"
+  "authority settings --allocation on|authority.edit"
+  "authority keywords add construction|authority.edit"
+  "authority add --name Elders --country NL --type competent_authority --email e@elders.nl|authority.add"
 )
 
 for actor in bbasis hhandler ttoewijzer eelders system; do
@@ -74,3 +80,10 @@ expect_ok imictl user rename bbasis bea
 expect_ok imictl role grant bea lda
 expect_ok imictl --as bea role revoke aadmin handler
 expect_ok imictl --as bea user reset-password aadmin
+expect_ok imictl --as bea notify retry --all-failed
+expect_ok imictl --as bea authority edit --phone 1
+expect_ok imictl --as bea authority add --name Elders --country NL --type competent_authority --email e@elders.nl
+
+# Cron work needs no --as: it runs as the system actor, whoever starts it.
+expect_ok imictl --as bbasis user issue-credentials
+expect_ok env -u IMICTL_USER "$IMICTL_BIN" notify send --dry-run

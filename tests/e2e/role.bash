@@ -8,7 +8,8 @@ imictl user add --first-name Lars --last-name Lid --email lars@oeteldonk.nl >/de
 expect_ok imictl role grant bbehandelaar Behandelaar --service construction --service "Estate agents" --json
 expect_json 'j["roles"]' '["handler"]'
 expect_json 'j["services"]' '["construction", "estate-agents"]'
-expect_contains "$ERR" "1 local data administrator"
+# The advice follows the roles a command touches; granting a handler is quiet.
+expect_eq "$ERR" ""
 expect_ok imictl role grant llid "Lokale gegevensbeheerder" --json
 expect_json 'j["roles"]' '["lda"]'
 expect_not_contains "$ERR" "local data administrator;"
@@ -16,6 +17,19 @@ expect_ok imictl role grant llid toewijzer --json
 expect_json 'j["roles"]' '["allocator", "lda"]'
 expect_contains "$ERR" "works without allocation"
 expect_sql "$DB" "select count(*) from audit where action='role.grant' and object='user:llid'" "2"
+# English names, any case.
+expect_ok imictl role grant bbehandelaar "Local Data Administrator" ALLOCATOR "basic user" --json
+expect_json 'j["roles"]' '["allocator", "handler", "lda"]'
+expect_ok imictl role revoke bbehandelaar local-data-administrator Toezichthouder --json
+expect_json 'j["roles"]' '["handler"]'
+expect_not_contains "$ERR" "local data administrator" # two remain
+expect_contains "$ERR" "allocators have no effect" # llid still is one
+# With allocation on, an allocator draws no warning.
+imictl authority settings --allocation on >/dev/null
+expect_ok imictl role grant bbehandelaar Toewijzer
+expect_eq "$ERR" ""
+imictl role revoke bbehandelaar allocator >/dev/null
+imictl authority settings --allocation off >/dev/null
 
 # --- bad input ---
 expect_rc 6 imictl role grant llid handler

@@ -17,6 +17,13 @@ expect_json 'j["authority"]' "Gemeente Oeteldonk"
 expect_json 'sorted(j.keys())' '["authority", "created_at", "departments", "email", "first_name", "function", "functional", "language", "last_login_at", "last_name", "phone", "roles", "services", "status", "updated_at", "username"]'
 expect_ok imictl user add --first-name Jürgen --last-name Großmann --email jg@oeteldonk.nl --language de
 expect_eq "$OUT" "jgrossmann"
+expect_ok imictl user add --first-name Émile --last-name Öztürk --email eo@oeteldonk.nl
+expect_eq "$OUT" "eozturk"
+expect_ok imictl user add --first-name Emile --last-name Ozturk --email eo2@oeteldonk.nl
+expect_eq "$OUT" "eozturk2"
+expect_rc 6 imictl user add --first-name 李 --last-name 王 --email li@oeteldonk.nl
+expect_contains "$ERR" "last name"
+sql "$DB" "delete from user where username like 'eozturk%'"
 expect_ok imictl user add --first-name François --last-name Çelik --email fc@oeteldonk.nl --json
 expect_json 'j["username"]' "fcelik"
 expect_json 'j["first_name"]' "François"
@@ -38,6 +45,10 @@ expect_contains "$ERR" "e-mail"
 expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --language xx
 expect_contains "$ERR" "language"
 expect_rc 2 imictl user add --last-name Kort --email pk@oeteldonk.nl
+expect_rc 6 imictl user add --first-name " " --last-name Kort --email pk@oeteldonk.nl
+expect_contains "$ERR" "first name"
+expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --phone abc
+expect_contains "$ERR" "phone"
 expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler
 expect_contains "$ERR" "needs at least one service"
 expect_rc 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler --service constructoin
@@ -101,6 +112,12 @@ sql "$DB" "insert into request (id, reference, state, requesting_authority_id, s
            insert into request_assignee select 2, id from user where username='pdekort';"
 expect_rc 5 imictl user edit pdekort --last-name Kort
 expect_contains "$ERR" "open assigned request"
+for field in "--first-name Piet" "--email piet@oeteldonk.nl" "--language en"; do
+  # shellcheck disable=SC2086
+  expect_rc 5 imictl user edit pdekort $field
+  expect_contains "$ERR" "$(sed 's/^--//; s/-/_/' <<<"${field%% *}") cannot change"
+done
+expect_sql "$DB" "select first_name, email, language from user where username='pdekort'" "Pieter|p.dekort@oeteldonk.nl|nl"
 expect_ok imictl user edit pdekort --phone "073 1" --last-name "de Kort"
 expect_rc 5 imictl user delete pdekort
 expect_contains "$ERR" "--reassign-to"

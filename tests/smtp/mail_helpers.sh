@@ -1,6 +1,7 @@
 # Helpers for the mail suites (sourced after tests/e2e/lib.sh): a real SMTP
-# server on 127.0.0.1, users and queued mail set up with sqlite3, and readers
-# for what arrived.
+# server on 127.0.0.1, users and queued mail set up with sqlite3 (to place
+# them at chosen instants; tests/e2e/onboarding.bash walks the real path),
+# and readers for what arrived.
 
 # A Python that has aiosmtpd (Debian's python3-aiosmtpd installs it for the
 # system interpreter, which may not be the first python3 on PATH).
@@ -89,24 +90,9 @@ activate_user() {
   sqlite3 "$IMICTL_DB" "UPDATE user SET status = 'active', password_hash = 'set' WHERE username = '$1'"
 }
 
-# queue_credentials: `imictl user issue-credentials` where the command exists,
-# else the rows it writes (kind credentials, no body, credentials_queued_at).
+# queue_credentials: what cron does 24 hours after `user add`.
 queue_credentials() {
-  if "$IMICTL_BIN" user --help 2>/dev/null | grep -q issue-credentials; then
-    "$IMICTL_BIN" user issue-credentials >/dev/null || fail "user issue-credentials failed"
-    return
-  fi
-  local now=${IMICTL_NOW:?}
-  sqlite3 "$IMICTL_DB" "
-    INSERT INTO outbox (created_at, kind, user_id, recipient, cc, language, subject, next_attempt_at)
-    SELECT '$now', 'credentials', u.id, u.email, a.email, CASE WHEN u.language = 'nl' THEN 'nl' ELSE 'en' END,
-      CASE WHEN u.language = 'nl' THEN 'Uw tijdelijke wachtwoord voor IMI (' ELSE 'Your temporary password for IMI (' END
-        || coalesce(a.informal_name, a.name) || ')', '$now'
-    FROM user u JOIN authority a ON a.id = u.authority_id
-    WHERE u.status = 'pending' AND u.password_hash IS NULL AND u.credentials_queued_at IS NULL
-      AND u.created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', '$now', '-24 hours');
-    UPDATE user SET credentials_queued_at = '$now' WHERE id IN (SELECT user_id FROM outbox WHERE kind = 'credentials')
-      AND credentials_queued_at IS NULL;"
+  "$IMICTL_BIN" user issue-credentials >/dev/null || fail "user issue-credentials failed"
 }
 
 # queue_message RECIPIENT SUBJECT BODY: a plain message, as request mail queues it.

@@ -92,7 +92,7 @@ TEST_CASE("notify::issue_credentials")
           "2026-01-02T10:00:00Z");
     CHECK(f.scalar("SELECT credentials_queued_at FROM user WHERE username = 'late'") == "NULL");
     CHECK(
-        f.scalar("SELECT count(*) FROM audit WHERE action = 'user.issue_credentials' AND actor = 'system'") ==
+        f.scalar("SELECT count(*) FROM audit WHERE action = 'user.issue-credentials' AND actor = 'system'") ==
         "2");
 
     CHECK(issue_credentials(*s, false).usernames.empty());
