@@ -4,9 +4,9 @@
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
+#include "import/row_pipeline.hpp"
 #include "import/table_writer.hpp"
 #include "users/permissions.hpp"
-#include "users/username.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -210,24 +210,15 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   DepartmentTable departments(db, authority_id);
   UserWriter users(ctx);
   {
-    TableRow row;
-    bool valid = false;
-    std::string base; // of the username
-    while (reader.next(row, valid, found)) {
+    RowPipeline rows(reader, csv); // reads and checks a batch ahead on a thread of its own
+    while (ReadRow* r = rows.next()) {
+      for (auto& e : r->errors) errors.add(std::move(e));
+      if (r->end) break;
       ++result.rows;
-      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", csv.bytes_read(), input.size);
-      flush();
-      if (valid && row.has_user) {
-        try { // a name without Latin letters or digits gives no username
-          base = username_base(row.name.first, row.name.last);
-        } catch (const InvalidInputError& e) {
-          errors.add({row.line, reader.columns().name(TableColumn::name), e.what()});
-          valid = false;
-        }
-      }
-      if (!valid) continue;
-      const std::int64_t department_id = departments.add(row.department, row.laws, row.line, label);
-      if (row.has_user) users.add(row, department_id, base);
+      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", rows.bytes_read(), input.size);
+      if (!r->valid) continue;
+      const std::int64_t department_id = departments.add(r->row.department, r->row.laws, r->row.line, label);
+      if (r->row.has_user) users.add(r->row, department_id, r->username_base);
     }
     if (show_progress) reporter.progress_done();
   }
