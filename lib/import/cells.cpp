@@ -9,9 +9,9 @@ namespace imi {
 namespace {
 
 // Dutch, Flemish and a few other name particles that start a last name.
-const char* const particles[] = {"van", "de",  "der", "den", "het", "'t",  "te",  "ter", "ten", "in",
-                                 "op",  "uit", "aan", "bij", "von", "zu",  "du",  "da",  "di",  "la",
-                                 "le",  "del", "dos", "das", "d'",  "l'",  "vd",  "v.d.", "'s"};
+const char* const particles[] = {"van", "de",  "der", "den", "het", "'t", "te", "ter",  "ten", "in",
+                                 "op",  "uit", "aan", "bij", "von", "zu", "du", "da",   "di",  "la",
+                                 "le",  "del", "dos", "das", "d'",  "l'", "vd", "v.d.", "'s"};
 
 bool equals_ignoring_case(std::string_view a, std::string_view b)
 {
@@ -72,7 +72,8 @@ NameParse parse_person_name(std::string_view cell, std::string_view department)
   // clean_cell leaves one space between words, so the words are found by
   // their starts and the halves of the name are substrings.
   std::vector<size_t> starts{0};
-  for (size_t i = text.find(' '); i != std::string::npos; i = text.find(' ', i + 1)) starts.push_back(i + 1);
+  for (size_t i = text.find(' '); i != std::string::npos; i = text.find(' ', i + 1))
+    starts.push_back(i + 1);
   n.functional = starts.size() == 1 || equals_ignoring_case(text, department);
   if (n.functional) {
     n.last = text;
@@ -127,7 +128,8 @@ RolesParse parse_roles_cell(std::string_view cell)
   // One role name per part: separators become line breaks, and so do the
   // words "en"/"and" between names.
   std::string flat;
-  for (char c : cell) flat += std::string_view("/,;+&\r\t").find(c) != std::string_view::npos ? '\n' : c;
+  for (char c : cell)
+    flat += std::string_view("/,;+&\r\t").find(c) != std::string_view::npos ? '\n' : c;
   std::vector<std::string> parts;
   for (const auto& line : util::split(flat, '\n')) {
     std::vector<std::string> current;

@@ -20,8 +20,8 @@ namespace imi {
 std::string clean_cell(std::string_view cell);
 
 struct PersonName {
-  std::string first, last;     // functional account: first empty, last the name
-  std::string function;        // the part in parentheses, if any
+  std::string first, last; // functional account: first empty, last the name
+  std::string function;    // the part in parentheses, if any
   bool functional = false;
 };
 

@@ -14,9 +14,12 @@ std::string header_key(std::string_view text)
   std::string out;
   int depth = 0;
   for (char c : util::to_lower_ascii(util::fold_to_ascii(text))) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (depth == 0 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) out += c;
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      out += c;
   }
   return out;
 }
@@ -37,12 +40,18 @@ struct Canonical {
 };
 // Spellings for the typo fallback ("afdling", "mailbx").
 const Canonical canonical[] = {
-  {"afdeling", TableColumn::department},      {"department", TableColumn::department},
-  {"onderdeel", TableColumn::department},     {"wettenenregels", TableColumn::laws},
-  {"lawsandregulations", TableColumn::laws},  {"voorenachternaam", TableColumn::name},
-  {"naam", TableColumn::name},                {"name", TableColumn::name},
-  {"mailbox", TableColumn::mailbox},          {"email", TableColumn::mailbox},
-  {"rollen", TableColumn::roles},             {"roles", TableColumn::roles},
+    {"afdeling", TableColumn::department},
+    {"department", TableColumn::department},
+    {"onderdeel", TableColumn::department},
+    {"wettenenregels", TableColumn::laws},
+    {"lawsandregulations", TableColumn::laws},
+    {"voorenachternaam", TableColumn::name},
+    {"naam", TableColumn::name},
+    {"name", TableColumn::name},
+    {"mailbox", TableColumn::mailbox},
+    {"email", TableColumn::mailbox},
+    {"rollen", TableColumn::roles},
+    {"roles", TableColumn::roles},
 };
 
 } // namespace
@@ -77,11 +86,11 @@ std::optional<TableColumn> match_table_header(std::string_view header)
   if (k.empty()) return std::nullopt;
   if (contains(k, "mail")) return TableColumn::mailbox;
   if (starts_with(k, "rol")) return TableColumn::roles;
-  if (starts_with(k, "wet") || starts_with(k, "regel") || starts_with(k, "law") || starts_with(k, "legislation")
-      || starts_with(k, "regulation"))
+  if (starts_with(k, "wet") || starts_with(k, "regel") || starts_with(k, "law") ||
+      starts_with(k, "legislation") || starts_with(k, "regulation"))
     return TableColumn::laws;
-  if (starts_with(k, "afdeling") || starts_with(k, "onderdeel") || starts_with(k, "department") || k == "unit"
-      || k == "organisationalunit" || k == "organizationalunit")
+  if (starts_with(k, "afdeling") || starts_with(k, "onderdeel") || starts_with(k, "department") ||
+      k == "unit" || k == "organisationalunit" || k == "organizationalunit")
     return TableColumn::department;
   if (contains(k, "naam") || contains(k, "name")) return TableColumn::name;
   for (const auto& c : canonical)
@@ -117,7 +126,8 @@ ColumnMap map_table_columns(const std::vector<std::string>& cells, std::vector<s
     map.index[slot] = i;
     // Wrapped header cells ("Wetten en regels van\ntoepassing") read as one line.
     std::string flat;
-    for (char c : text) flat += (c == '\n' || c == '\r') ? ' ' : c;
+    for (char c : text)
+      flat += (c == '\n' || c == '\r') ? ' ' : c;
     map.header[slot] = flat;
   }
   if (!map.has(TableColumn::department))

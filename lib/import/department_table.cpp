@@ -27,7 +27,7 @@ DepartmentTable::DepartmentTable(SQLite::Database& db, std::int64_t authority_id
   all.bind(1, authority_id);
   while (all.executeStep()) {
     existing_[util::to_lower_ascii(all.getColumn(1).getString())] = {all.getColumn(0).getInt64(),
-                                                                      all.getColumn(2).getString()};
+                                                                     all.getColumn(2).getString()};
     position_ = std::max(position_, all.getColumn(3).getInt64());
   }
 }
@@ -44,7 +44,8 @@ std::int64_t DepartmentTable::add(const std::string& name, std::vector<std::stri
     return d.id;
   }
   if (departments_.size() >= max_departments)
-    throw InvalidInputError(fmt::format("{}:{}: more than {} departments", file_label, line, max_departments));
+    throw InvalidInputError(
+        fmt::format("{}:{}: more than {} departments", file_label, line, max_departments));
   Department d{name, std::move(laws), line, 0, false, ""};
   if (auto e = existing_.find(it->first); e != existing_.end()) {
     d.id = e->second.id;

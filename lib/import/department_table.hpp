@@ -50,9 +50,9 @@ private:
   std::int64_t authority_id_;
   std::unordered_map<std::string, Existing> existing_; // folded name -> row, before the import
   std::int64_t position_ = 0;
-  std::vector<Department> departments_;               // of the file, in order of first appearance
-  std::unordered_map<std::string, size_t> by_name_;   // folded name -> index
-  std::unordered_map<std::int64_t, size_t> by_id_;    // id -> index
+  std::vector<Department> departments_;             // of the file, in order of first appearance
+  std::unordered_map<std::string, size_t> by_name_; // folded name -> index
+  std::unordered_map<std::int64_t, size_t> by_id_;  // id -> index
   SQLite::Statement insert_;
   SQLite::Statement update_;
 };

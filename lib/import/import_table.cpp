@@ -10,8 +10,8 @@
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
@@ -44,7 +44,8 @@ void open_input(const std::string& path, InputFile& in)
       if (errno == ENOENT) throw NotFoundError(fmt::format("no such file: {}", path));
       throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
     }
-    if (S_ISDIR(sb.st_mode)) throw InvalidInputError(fmt::format("{} is a directory, not a result table", path));
+    if (S_ISDIR(sb.st_mode))
+      throw InvalidInputError(fmt::format("{} is a directory, not a result table", path));
     in.fp = std::fopen(path.c_str(), "rb");
     if (!in.fp) throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
     in.owned = true;
@@ -57,8 +58,9 @@ std::vector<std::string> resolve_default_services(SQLite::Database& db, const Im
 {
   std::vector<std::string> out;
   if (!o.default_services.empty()) {
-    SQLite::Statement find(db, "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
-                               "OR lower(label_nl) = lower(?1)");
+    SQLite::Statement find(db,
+                           "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
+                           "OR lower(label_nl) = lower(?1)");
     for (const auto& kw : o.default_services) {
       find.reset();
       find.bind(1, util::trim(kw));
@@ -66,8 +68,10 @@ std::vector<std::string> resolve_default_services(SQLite::Database& db, const Im
         NotFoundError e(fmt::format("--default-service: no keyword '{}'", kw));
         std::vector<std::string> all;
         SQLite::Statement q(db, "SELECT slug FROM keyword");
-        while (q.executeStep()) all.push_back(q.getColumn(0).getString());
-        for (const auto& n : util::nearest_matches(kw, all, 3)) e.hint(fmt::format("did you mean '{}'?", n));
+        while (q.executeStep())
+          all.push_back(q.getColumn(0).getString());
+        for (const auto& n : util::nearest_matches(kw, all, 3))
+          e.hint(fmt::format("did you mean '{}'?", n));
         e.hint("'imictl authority keywords list --all' shows the vocabulary");
         throw e;
       }
@@ -78,7 +82,8 @@ std::vector<std::string> resolve_default_services(SQLite::Database& db, const Im
   }
   SQLite::Statement q(db, "SELECT keyword FROM authority_keyword WHERE authority_id = ? ORDER BY keyword");
   q.bind(1, authority_id);
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.executeStep())
+    out.push_back(q.getColumn(0).getString());
   source = "the authority's keywords";
   return out;
 }
@@ -151,7 +156,8 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   WriteTransaction tx(db);
   const std::int64_t authority_id = resolve_authority(db, options.authority);
   result.authority_id = authority_id;
-  const Actor actor = require(session, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
+  const Actor actor =
+      require(session, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
   std::string language = "nl";
   {
     SQLite::Statement q(db, "SELECT language FROM authority WHERE id = ?");
@@ -175,7 +181,8 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   RowErrors errors;
   std::vector<RowError> found;
   auto flush = [&] {
-    for (auto& e : found) errors.add(std::move(e));
+    for (auto& e : found)
+      errors.add(std::move(e));
     found.clear();
   };
   const bool show_progress = input.size >= progress_threshold;
@@ -190,8 +197,17 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   std::vector<std::string> services;
   bool services_resolved = false;
   std::string services_source;
-  WriteContext ctx{db,     authority_id, language, session.now_iso(), actor.user_id, reader.columns(), errors,
-                   result, reporter,     show_progress, options.max_plan_rows,
+  WriteContext ctx{db,
+                   authority_id,
+                   language,
+                   session.now_iso(),
+                   actor.user_id,
+                   reader.columns(),
+                   errors,
+                   result,
+                   reporter,
+                   show_progress,
+                   options.max_plan_rows,
                    [&]() -> const std::vector<std::string>& {
                      if (!services_resolved) {
                        services = resolve_default_services(db, options, authority_id, services_source);
@@ -212,10 +228,12 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   {
     RowPipeline rows(reader, csv); // reads and checks a batch ahead on a thread of its own
     while (ReadRow* r = rows.next()) {
-      for (auto& e : r->errors) errors.add(std::move(e));
+      for (auto& e : r->errors)
+        errors.add(std::move(e));
       if (r->end) break;
       ++result.rows;
-      if (show_progress && result.rows % 4096 == 0) reporter.progress("reading", rows.bytes_read(), input.size);
+      if (show_progress && result.rows % 4096 == 0)
+        reporter.progress("reading", rows.bytes_read(), input.size);
       if (!r->valid) continue;
       const std::int64_t department_id = departments.add(r->row.department, r->row.laws, r->row.line, label);
       if (r->row.has_user) users.add(r->row, department_id, r->username_base);
@@ -229,17 +247,18 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
   if (options.prune && !errors.any()) users.prune(label);
   if (ldas_before > 0 && count_ldas(db, authority_id) == 0)
-    errors.add({0, "", "the import would leave the authority without a local data administrator (lda); keep at "
-                       "least one in the file"});
+    errors.add({0, "",
+                "the import would leave the authority without a local data administrator (lda); keep at "
+                "least one in the file"});
   if (errors.any()) throw ImportInvalidError(label, std::move(errors.list), errors.total);
 
   if (!result.default_services.empty() && (result.created.users + result.updated.users) > 0)
-    reporter.note(fmt::format("handlers without services get {} ({})", util::join(result.default_services, ", "),
-                              result.default_services_source));
+    reporter.note(fmt::format("handlers without services get {} ({})",
+                              util::join(result.default_services, ", "), result.default_services_source));
   if (options.dry_run) return result; // the transaction rolls back
-  if (result.deleted.users > 0 && !options.yes
-      && !reporter.confirm(fmt::format("Delete {} user(s) of the authority that {} does not list?",
-                                       result.deleted.users, label)))
+  if (result.deleted.users > 0 && !options.yes &&
+      !reporter.confirm(fmt::format("Delete {} user(s) of the authority that {} does not list?",
+                                    result.deleted.users, label)))
     throw FailureError("import cancelled; nothing was written");
   if (result.changes()) {
     bulk_checks_off.checks_on();

@@ -24,14 +24,14 @@ namespace imi {
 class Session;
 
 struct ImportOptions {
-  std::string file; // a path, or "-" for standard input
+  std::string file;                     // a path, or "-" for standard input
   std::optional<std::string> authority; // id or name; the own authority when empty
   char delimiter = 0;                   // 0: detect
   util::TextEncoding encoding = util::TextEncoding::automatic;
   std::vector<std::string> default_services; // keywords for handlers without services
   bool dry_run = false;
-  bool prune = false; // delete users of the authority that the file does not list
-  bool yes = false;   // confirms --prune without asking
+  bool prune = false;           // delete users of the authority that the file does not list
+  bool yes = false;             // confirms --prune without asking
   size_t max_plan_rows = 10000; // plan rows kept for the report; the rest are counted
 };
 
@@ -44,7 +44,7 @@ struct PlanRow {
   std::string kind;   // "department" | "user"
   std::string action; // "create" | "update" | "unchanged" | "delete"
   std::string department, username, email;
-  std::vector<std::string> roles; // slugs
+  std::vector<std::string> roles;   // slugs
   std::vector<std::string> changes; // for "update": "roles", "departments", "name", "laws", ...
 };
 
@@ -52,11 +52,11 @@ struct ImportResult {
   std::string file;
   std::int64_t authority_id = 0;
   bool dry_run = false;
-  bool written = false; // committed with at least one change
+  bool written = false;  // committed with at least one change
   std::int64_t rows = 0; // data rows read
   ImportCounts created, updated, unchanged, deleted;
   std::vector<std::string> default_services; // used for handlers that had none
-  std::string default_services_source;        // "--default-service" | "authority keywords" | ""
+  std::string default_services_source;       // "--default-service" | "authority keywords" | ""
   std::vector<PlanRow> plan;
   std::int64_t plan_rows_omitted = 0;
   bool changes() const;

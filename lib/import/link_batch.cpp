@@ -23,7 +23,8 @@ void LinkBatch::add(std::int64_t user_id, std::int64_t value)
 std::unique_ptr<SQLite::Statement> LinkBatch::prepare(size_t rows) const
 {
   std::string sql = insert_ + " VALUES ";
-  for (size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?)" : "(?, ?)";
+  for (size_t i = 0; i < rows; ++i)
+    sql += i ? ", (?, ?)" : "(?, ?)";
   return std::make_unique<SQLite::Statement>(db_, sql);
 }
 
@@ -34,8 +35,10 @@ void LinkBatch::write(SQLite::Statement& s, size_t n)
     const auto& r = rows_[i];
     const int at = static_cast<int>(2 * i + 1);
     s.bind(at, r.user_id);
-    if (r.is_text) s.bindNoCopy(at + 1, r.text);
-    else s.bind(at + 1, r.number);
+    if (r.is_text)
+      s.bindNoCopy(at + 1, r.text);
+    else
+      s.bind(at + 1, r.number);
   }
   s.exec();
 }

@@ -17,8 +17,10 @@ std::string shown(std::string_view value)
 {
   std::string out = "'";
   for (char c : value) {
-    if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c != '\r')
+      out += c;
   }
   return out + "'";
 }
@@ -62,13 +64,15 @@ bool TableReader::read_header(std::vector<RowError>& errors)
     std::vector<std::string> problems;
     columns_ = map_table_columns(record_.cells, problems);
     header_line_ = record_.line;
-    for (auto& p : problems) errors.push_back({record_.line, "", "header: " + p});
+    for (auto& p : problems)
+      errors.push_back({record_.line, "", "header: " + p});
     return problems.empty();
   }
   if (!stopped_ || first_line != 0)
-    errors.push_back({first_line ? first_line : 1, "",
-                      "no header row found: expected columns such as 'Afdeling', 'Voor en achternaam (funct.)', "
-                      "'Mailbox' and 'Rol(len)' in one of the first rows"});
+    errors.push_back(
+        {first_line ? first_line : 1, "",
+         "no header row found: expected columns such as 'Afdeling', 'Voor en achternaam (funct.)', "
+         "'Mailbox' and 'Rol(len)' in one of the first rows"});
   else if (errors.empty())
     errors.push_back({1, "", "the file is empty"});
   return false;
@@ -102,11 +106,13 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
 
   const size_t cells = record_.cells.size();
   bool extra_filled = false;
-  for (size_t i = columns_.width; i < cells; ++i) extra_filled = extra_filled || !util::trim(record_.cells[i]).empty();
+  for (size_t i = columns_.width; i < cells; ++i)
+    extra_filled = extra_filled || !util::trim(record_.cells[i]).empty();
   if (cells < columns_.width || extra_filled) {
-    errors.push_back({row.line, "",
-                      fmt::format("the row has {} cells where the header has {} (a separator too many or too few?)",
-                                  cells, columns_.width)});
+    errors.push_back(
+        {row.line, "",
+         fmt::format("the row has {} cells where the header has {} (a separator too many or too few?)", cells,
+                     columns_.width)});
     valid = false;
     return true;
   }
@@ -116,8 +122,10 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
     if (printable_ascii(text)) { // the common case: valid, no control characters, a byte a character
       if (text.size() > max_cell_characters && col != TableColumn::laws)
         problem(col, fmt::format("is longer than {} characters", max_cell_characters));
-    } else if (!util::is_valid_utf8(text)) problem(col, "is not valid text");
-    else if (util::has_control_characters(text, true)) problem(col, "holds a control character");
+    } else if (!util::is_valid_utf8(text))
+      problem(col, "is not valid text");
+    else if (util::has_control_characters(text, true))
+      problem(col, "holds a control character");
     else if (util::utf8_length(text) > max_cell_characters && col != TableColumn::laws)
       problem(col, fmt::format("is longer than {} characters", max_cell_characters));
   }
@@ -144,16 +152,21 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
     if (mailbox.empty()) {
       problem(TableColumn::mailbox, "is empty; every user needs a mailbox (e-mail address)");
     } else if (!is_valid_email(mailbox)) {
-      problem(TableColumn::mailbox, fmt::format("{} is not a valid e-mail address{}", shown(mailbox),
-                                                mailbox.find('\n') != std::string::npos ? " (wrapped over two lines)"
-                                                : mailbox.find(' ') != std::string::npos ? " (it contains a space)"
-                                                                                         : ""));
+      problem(TableColumn::mailbox,
+              fmt::format("{} is not a valid e-mail address{}", shown(mailbox),
+                          mailbox.find('\n') != std::string::npos  ? " (wrapped over two lines)"
+                          : mailbox.find(' ') != std::string::npos ? " (it contains a space)"
+                                                                   : ""));
     }
     row.email = mailbox;
     auto name = parse_person_name(name_cell, row.department);
-    if (name.name) row.name = *name.name;
-    else if (columns_.has(TableColumn::name)) problem(TableColumn::name, name.problem == "is empty" ? "is empty but the row has a mailbox" : name.problem);
-    else problem(TableColumn::mailbox, "there is no name column to name this user");
+    if (name.name)
+      row.name = *name.name;
+    else if (columns_.has(TableColumn::name))
+      problem(TableColumn::name,
+              name.problem == "is empty" ? "is empty but the row has a mailbox" : name.problem);
+    else
+      problem(TableColumn::mailbox, "there is no name column to name this user");
     const auto& roles = roles_of(roles_cell);
     row.roles = roles.roles;
     for (const auto& u : roles.unknown)

@@ -63,6 +63,7 @@ public:
   std::int64_t prune(const std::string& file_label);
 
 private:
+  class IdFlags;
   struct Statements;
   struct Parked;
   void create(const TableRow& row, std::int64_t department_id, const std::string& username_base);

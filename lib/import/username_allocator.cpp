@@ -9,7 +9,10 @@ constexpr size_t max_remembered = 50000;
 
 } // namespace
 
-UsernameAllocator::UsernameAllocator(SQLite::Database& db) : taken_(db, "SELECT 1 FROM user WHERE username = ?") {}
+UsernameAllocator::UsernameAllocator(SQLite::Database& db)
+    : taken_(db, "SELECT 1 FROM user WHERE username = ?")
+{
+}
 
 std::string UsernameAllocator::allocate(std::string_view first_name, std::string_view last_name)
 {

@@ -1,8 +1,7 @@
 #include "util/csv.hpp"
 
-#include <fmt/format.h>
-
 #include <array>
+#include <fmt/format.h>
 
 namespace imi::util {
 namespace {
@@ -52,7 +51,8 @@ bool CsvReader::fill()
 
 void CsvReader::fail_decoding()
 {
-  throw CsvError(problem_.kind == DecodeProblem::Kind::binary ? CsvError::Kind::binary : CsvError::Kind::encoding,
+  throw CsvError(problem_.kind == DecodeProblem::Kind::binary ? CsvError::Kind::binary
+                                                              : CsvError::Kind::encoding,
                  line_, problem_.message);
 }
 
@@ -95,8 +95,10 @@ void CsvReader::detect_delimiter()
   int lines = 0;
   for (size_t i = pos_; i < text_.size() && lines < 20; ++i) {
     const char c = text_[i];
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == '\n') ++lines;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == '\n')
+      ++lines;
     else if (!quoted)
       for (size_t k = 0; k < candidates.size(); ++k)
         if (c == candidates[k]) ++counts[k];
@@ -124,8 +126,10 @@ bool CsvReader::next(CsvRecord& record)
     if (used >= options_.max_cells)
       throw CsvError(CsvError::Kind::too_large, record.line,
                      fmt::format("more than {} cells in one row", options_.max_cells));
-    if (used < record.cells.size()) record.cells[used].assign(cell);
-    else record.cells.push_back(cell);
+    if (used < record.cells.size())
+      record.cells[used].assign(cell);
+    else
+      record.cells.push_back(cell);
     ++used;
     cell.clear();
   };
@@ -145,14 +149,17 @@ bool CsvReader::next(CsvRecord& record)
       for (;;) {
         // Copy the run up to the next quote or line break in one go.
         if (pos_ >= text_.size() && !fill())
-          throw CsvError(CsvError::Kind::syntax, quote_line,
-                         "the file ends inside a quoted cell that starts on this line (a missing closing quote?)");
+          throw CsvError(
+              CsvError::Kind::syntax, quote_line,
+              "the file ends inside a quoted cell that starts on this line (a missing closing quote?)");
         size_t stop = pos_;
-        while (stop < text_.size() && text_[stop] != '"' && text_[stop] != '\r' && text_[stop] != '\n') ++stop;
+        while (stop < text_.size() && text_[stop] != '"' && text_[stop] != '\r' && text_[stop] != '\n')
+          ++stop;
         cell.append(text_, pos_, stop - pos_);
         pos_ = stop;
         if (cell.size() > options_.max_cell_bytes)
-          throw CsvError(CsvError::Kind::too_large, quote_line, too_large_message(options_.max_cell_bytes, true));
+          throw CsvError(CsvError::Kind::too_large, quote_line,
+                         too_large_message(options_.max_cell_bytes, true));
         if (pos_ >= text_.size()) continue;
         c = get();
         if (c == '\r' || c == '\n') {
@@ -184,11 +191,13 @@ bool CsvReader::next(CsvRecord& record)
       cell += static_cast<char>(c);
       // Copy the plain run up to the next special character in one go.
       size_t stop = pos_;
-      while (stop < text_.size() && text_[stop] != delim && text_[stop] != '\r' && text_[stop] != '\n') ++stop;
+      while (stop < text_.size() && text_[stop] != delim && text_[stop] != '\r' && text_[stop] != '\n')
+        ++stop;
       cell.append(text_, pos_, stop - pos_);
       pos_ = stop;
       if (cell.size() > options_.max_cell_bytes)
-        throw CsvError(CsvError::Kind::too_large, record.line, too_large_message(options_.max_cell_bytes, false));
+        throw CsvError(CsvError::Kind::too_large, record.line,
+                       too_large_message(options_.max_cell_bytes, false));
       c = get();
     }
   }

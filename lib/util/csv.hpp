@@ -36,7 +36,9 @@ class CsvError : public std::runtime_error {
 public:
   enum class Kind { binary, encoding, syntax, too_large };
   CsvError(Kind kind, std::uint64_t line, const std::string& message)
-      : std::runtime_error(message), kind_(kind), line_(line) {}
+      : std::runtime_error(message), kind_(kind), line_(line)
+  {
+  }
   Kind kind() const { return kind_; }
   std::uint64_t line() const { return line_; }
 
