@@ -3,7 +3,7 @@
 // stable code, the guide section it comes from and the command that fixes it.
 #pragma once
 
-#include "notify/own_authority.hpp"
+#include "authority/own_authority.hpp"
 #include "util/time.hpp"
 
 #include <SQLiteCpp/Database.h>

@@ -3,6 +3,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <ostream>
 
@@ -112,12 +113,20 @@ Value Value::of_records(std::vector<Record> rs)
 void append_json_escaped(std::string& out, const std::string& s)
 {
   // Copy runs of plain characters at once; listings write a lot of text.
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
-    out.append(s, run, i - run);
-    run = i + 1;
+  static const auto needs_escape = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = true;
+    t['"'] = t['\\'] = t[0x7F] = true;
+    return t;
+  }();
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  const char* run = begin;
+  for (const char* p = begin; p != end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (!needs_escape[c]) continue;
+    out.append(run, p);
+    run = p + 1;
     switch (c) {
     case '"': out += "\\\""; break;
     case '\\': out += "\\\\"; break;
@@ -127,7 +136,7 @@ void append_json_escaped(std::string& out, const std::string& s)
     default: out += fmt::format("\\u{:04x}", c);
     }
   }
-  out.append(s, run, std::string::npos);
+  out.append(run, end);
 }
 
 std::string json_escape(const std::string& s)
@@ -222,7 +231,9 @@ void Renderer::row(const Record& record)
     buffered_.push_back(record);
     return;
   }
-  std::string s;
+  // Rows are written straight into the pending buffer, whose capacity
+  // survives flushes, so a row costs no allocation of its own.
+  std::string& s = pending_;
   if (format_ == Format::json) {
     s += rows_written_ ? ",\n  " : "\n  ";
     write_json_record(s, record);
@@ -235,7 +246,6 @@ void Renderer::row(const Record& record)
   }
   ++rows_written_;
   // One write per 64 KiB instead of one per row: stdout locks per call.
-  pending_ += s;
   if (pending_.size() > 65536) flush_pending();
 }
 

@@ -4,7 +4,7 @@
 #include "core/database.hpp"
 #include "core/session.hpp"
 #include "notify/outbox.hpp"
-#include "notify/own_authority.hpp"
+#include "authority/own_authority.hpp"
 #include "users/permissions.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -7,7 +7,7 @@
 #include "notify/backoff.hpp"
 #include "notify/mime.hpp"
 #include "notify/outbox.hpp"
-#include "notify/own_authority.hpp"
+#include "authority/own_authority.hpp"
 #include "notify/templates.hpp"
 #include "users/password_hash.hpp"
 #include "users/permissions.hpp"

@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "notify/mime.hpp"
-#include "notify/own_authority.hpp"
+#include "authority/own_authority.hpp"
 #include "notify/templates.hpp"
 #include "users/permissions.hpp"
 #include "util/text.hpp"

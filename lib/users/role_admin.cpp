@@ -176,7 +176,7 @@ void list_roles(Session& session, const std::optional<std::string>& user,
                 const std::function<void(const RoleRow&)>& sink)
 {
   auto& db = session.db();
-  const OwnAuthority own = own_authority(db);
+  const OwnAuthority own = load_own_authority(db);
   std::optional<UserRef> ref;
   if (user) ref = find_user(db, *user);
   require(session, Permission::view_users, ref ? ref->authority_id : own.id,
@@ -212,7 +212,7 @@ void users_with_role(Session& session, std::string_view role, const std::functio
 {
   auto& db = session.db();
   const Role r = parse_role_or_throw(role);
-  const OwnAuthority own = own_authority(db);
+  const OwnAuthority own = load_own_authority(db);
   require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   SQLite::Statement q(
     db, r == Role::basic

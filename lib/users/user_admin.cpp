@@ -122,7 +122,7 @@ UserView add_user(Session& session, const NewUser& in)
 
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const OwnAuthority own = own_authority(db);
+  const OwnAuthority own = load_own_authority(db);
   const std::string username = generate_username(db, first, last);
   const Actor actor = require(session, Permission::manage_users, own.id, "user:" + username);
   check_email_free(db, own.id, email, 0);

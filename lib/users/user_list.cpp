@@ -98,7 +98,7 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
 void list_own_users(Session& session, UserFilter filter, const std::function<void(const UserView&)>& sink)
 {
   auto& db = session.db();
-  const OwnAuthority own = own_authority(db);
+  const OwnAuthority own = load_own_authority(db);
   require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   filter.authority_id = own.id;
   list_users(db, filter, sink);

@@ -26,14 +26,6 @@ std::vector<std::string> strings(SQLite::Database& db, const char* sql, std::int
 
 } // namespace
 
-OwnAuthority own_authority(SQLite::Database& db)
-{
-  SQLite::Statement q(db, "SELECT id, name, allocation FROM authority WHERE is_own = 1");
-  if (!q.executeStep())
-    throw FailureError("the database has no own authority", {"create it with imictl init"});
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0};
-}
-
 std::optional<UserRef> try_find_user(SQLite::Database& db, std::string_view user)
 {
   SQLite::Statement q(db, "SELECT id, authority_id, username, status FROM user "

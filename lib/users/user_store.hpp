@@ -4,6 +4,7 @@
 // reads the same everywhere.
 #pragma once
 
+#include "authority/own_authority.hpp"
 #include "core/output.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -14,14 +15,6 @@
 #include <vector>
 
 namespace imi {
-
-struct OwnAuthority {
-  std::int64_t id = 0;
-  std::string name;
-  bool allocation = false;
-};
-// The authority that runs this database; FailureError when `init` never ran.
-OwnAuthority own_authority(SQLite::Database& db);
 
 struct UserRef {
   std::int64_t id = 0;

@@ -1,5 +1,5 @@
-// The few facts about the own authority (is_own = 1) that mail and the
-// set-up check need.
+// The few facts about the own authority (is_own = 1) that users, mail and
+// the set-up check need.
 #pragma once
 
 #include <SQLiteCpp/Database.h>

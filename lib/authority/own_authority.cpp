@@ -1,4 +1,4 @@
-#include "notify/own_authority.hpp"
+#include "authority/own_authority.hpp"
 
 #include "core/error.hpp"
 
