@@ -7,6 +7,7 @@
 #include "import/row_pipeline.hpp"
 #include "import/table_writer.hpp"
 #include "users/permissions.hpp"
+#include "users/user_store.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -164,7 +165,7 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
     q.bind(1, authority_id);
     if (q.executeStep()) language = q.getColumn(0).getString();
   }
-  const std::int64_t ldas_before = count_ldas(db, authority_id);
+  const std::int64_t ldas_before = count_active_ldas(db, authority_id);
   auto elapsed = [start = std::chrono::steady_clock::now()] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
@@ -246,7 +247,7 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   users.finish(departments);
   reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
   if (options.prune && !errors.any()) users.prune(label);
-  if (ldas_before > 0 && count_ldas(db, authority_id) == 0)
+  if (ldas_before > 0 && count_active_ldas(db, authority_id) == 0)
     errors.add({0, "",
                 "the import would leave the authority without a local data administrator (lda); keep at "
                 "least one in the file"});

@@ -22,16 +22,6 @@ void add_plan_row(ImportResult& result, size_t limit, PlanRow row)
     ++result.plan_rows_omitted;
 }
 
-std::int64_t count_ldas(SQLite::Database& db, std::int64_t authority_id)
-{
-  SQLite::Statement q(db,
-                      "SELECT count(*) FROM user_role r JOIN user u ON u.id = r.user_id "
-                      "WHERE r.role = 'lda' AND u.authority_id = ? AND u.status IN ('pending', 'active')");
-  q.bind(1, authority_id);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
 UserWriter::UserWriter(WriteContext& ctx) : ctx_(ctx)
 {
   for (const char* table : {"import_seen", "import_repeat"}) {

@@ -87,7 +87,6 @@ private:
   size_t plan_cursor_ = 0;                // created users whose plan row has been added
 };
 
-std::int64_t count_ldas(SQLite::Database& db, std::int64_t authority_id);
 void add_plan_row(ImportResult& result, size_t limit, PlanRow row);
 
 } // namespace imi
