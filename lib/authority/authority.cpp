@@ -18,12 +18,6 @@ const char* const select_columns =
   "SELECT id, is_own, name, informal_name, description, country, type, email, phone, address, language, "
   "all_areas, allocation, coordinator_can_view, created_at, updated_at FROM authority";
 
-std::optional<std::string> optional_text(const SQLite::Column& c)
-{
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-
 Authority read_authority(SQLite::Statement& q)
 {
   Authority a;

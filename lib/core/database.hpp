@@ -3,9 +3,11 @@
 // transaction each and recorded in PRAGMA user_version.
 #pragma once
 
+#include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace imi {
@@ -21,6 +23,13 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
 // Maps an SQLite failure to the error family: busy/locked past the timeout,
 // corrupt or not a database -> unavailable (7); constraint -> conflict (5).
 [[noreturn]] void rethrow_sqlite_error(const SQLite::Exception& e, const std::string& path);
+
+// A nullable TEXT column: NULL becomes an empty optional.
+inline std::optional<std::string> optional_text(const SQLite::Column& c)
+{
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
 
 // RAII transaction that begins IMMEDIATE, so a writer waits for the lock up
 // front instead of failing half-way.

@@ -16,11 +16,6 @@
 namespace imi {
 namespace {
 
-std::optional<std::string> optional_text(const SQLite::Column& c)
-{
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-
 std::optional<std::string> cc_for(const OwnAuthority& own, const std::string& recipient)
 {
   if (!own.email || util::to_lower_ascii(*own.email) == util::to_lower_ascii(recipient)) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "users/user_store.hpp"
 
+#include "core/database.hpp"
 #include "core/error.hpp"
 #include "util/text.hpp"
 
@@ -8,12 +9,6 @@
 
 namespace imi {
 namespace {
-
-std::optional<std::string> optional_text(const SQLite::Column& c)
-{
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
 
 std::vector<std::string> strings(SQLite::Database& db, const char* sql, std::int64_t id)
 {
