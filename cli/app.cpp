@@ -1,9 +1,8 @@
 // Builds the command line from the command table, parses it, and turns every
 // error into one `imictl: error:` line and the exit code of SPEC §1.
-#include "runtime.hpp"
-
 #include "core/audit.hpp"
 #include "core/error.hpp"
+#include "runtime.hpp"
 #include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,7 +17,8 @@ bool wants_json_errors(int argc, char** argv)
 {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--json") == 0 || std::strcmp(argv[i], "--format=json") == 0) return true;
-    if (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "json") == 0) return true;
+    if (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "json") == 0)
+      return true;
   }
   return false;
 }
@@ -28,12 +28,14 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
   if (json) {
     std::string s = fmt::format(R"({{"error": {{"code": "{}", "message": "{}", "hints": [)", error_slug(kind),
                                 json_escape(message));
-    for (size_t i = 0; i < hints.size(); ++i) s += fmt::format(R"({}"{}")", i ? ", " : "", json_escape(hints[i]));
+    for (size_t i = 0; i < hints.size(); ++i)
+      s += fmt::format(R"({}"{}")", i ? ", " : "", json_escape(hints[i]));
     std::cerr << s << "]}}\n";
     return;
   }
   std::cerr << "imictl: error: " << message << '\n';
-  for (const auto& h : hints) std::cerr << "imictl: hint: " << h << '\n';
+  for (const auto& h : hints)
+    std::cerr << "imictl: hint: " << h << '\n';
 }
 
 // A refused action is audited after the command's own transaction has been
@@ -45,7 +47,8 @@ void record_refusal(Runtime& rt, const PermissionError& e)
   try {
     auto& db = s->db(Access::read_write);
     WriteTransaction tx(db);
-    append_audit(db, s->now(), e.actor.empty() ? "(none)" : e.actor, "denied:" + e.action, e.object, e.what());
+    append_audit(db, s->now(), e.actor.empty() ? "(none)" : e.actor, "denied:" + e.action, e.object,
+                 e.what());
     tx.commit();
   } catch (const std::exception&) { // the refusal itself is what the user must see
   }
@@ -65,10 +68,12 @@ std::vector<std::string> suggest_subcommand(CLI::App& app, const std::vector<std
     }
   }
   std::vector<std::string> names;
-  for (auto* sub : level->get_subcommands({})) names.push_back(sub->get_name());
+  for (auto* sub : level->get_subcommands({}))
+    names.push_back(sub->get_name());
   if (names.empty()) return {};
   std::vector<std::string> hints;
-  for (const auto& n : util::nearest_matches(extras.front(), names, 1)) hints.push_back(fmt::format("did you mean '{}'?", n));
+  for (const auto& n : util::nearest_matches(extras.front(), names, 1))
+    hints.push_back(fmt::format("did you mean '{}'?", n));
   return hints;
 }
 
@@ -90,7 +95,9 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
   app.add_option("--db", o.db, "Database file (env IMICTL_DB)")->group(g);
   app.add_option("--config", o.config, "TOML configuration file")->envname("IMICTL_CONFIG")->group(g);
   app.add_option("--as", o.as, "Acting user (username or e-mail)")->envname("IMICTL_USER")->group(g);
-  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}))->group(g);
+  app.add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->group(g);
   app.add_flag("--json", o.json, "Same as --format json")->group(g);
   app.add_flag("-q,--quiet", o.quiet, "Only errors and results")->group(g);
   app.add_flag("-v,--verbose", o.verbose, "More detail on stderr")->group(g);
@@ -109,7 +116,8 @@ int run(int argc, char** argv)
   app.require_subcommand(1);
   app.footer("Run 'imictl COMMAND --help' for a command's options; 'man imictl' for the whole manual.");
   add_global_options(app, rt.options);
-  for (const auto& c : command_table()) c.setup(app, rt);
+  for (const auto& c : command_table())
+    c.setup(app, rt);
 
   try {
     try {
@@ -131,7 +139,9 @@ int run(int argc, char** argv)
     auto hints = suggest_subcommand(app, extras);
     if (!hints.empty())
       print_error(json_errors, ErrorKind::usage, fmt::format("unknown command '{}'", extras.front()), hints);
-    else print_error(json_errors, ErrorKind::usage, e.what(), {fmt::format("see '{} --help'", command_path(app))});
+    else
+      print_error(json_errors, ErrorKind::usage, e.what(),
+                  {fmt::format("see '{} --help'", command_path(app))});
     return exit_code(ErrorKind::usage);
   } catch (const PermissionError& e) {
     record_refusal(rt, e);

@@ -1,8 +1,7 @@
 // imictl audit list|verify: read and check the hash-chained audit log.
-#include "runtime.hpp"
-
 #include "core/audit.hpp"
 #include "core/error.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -35,14 +34,16 @@ void run_audit_list(const AuditListOptions& o, Runtime& rt)
   f.limit = o.limit;
   auto& out = rt.out();
   out.begin_list({"id", "at", "actor", "action", "object", "summary", "hash"});
-  for (const auto& e : list_audit(rt.session().db(), f)) out.row(audit_record(e));
+  for (const auto& e : list_audit(rt.session().db(), f))
+    out.row(audit_record(e));
   out.end_list();
 }
 
 void run_audit_verify(Runtime& rt)
 {
   const AuditVerification v = verify_audit(rt.session().db());
-  Record r{{"entries", v.entries}, {"intact", !v.first_broken}, {"first_broken", nullptr}, {"problem", nullptr}};
+  Record r{
+      {"entries", v.entries}, {"intact", !v.first_broken}, {"first_broken", nullptr}, {"problem", nullptr}};
   if (v.first_broken) {
     r[2].value = Value::of_record(audit_record(*v.first_broken));
     r[3].value = v.problem;
@@ -52,7 +53,8 @@ void run_audit_verify(Runtime& rt)
     if (v.first_broken)
       rt.out().line(fmt::format("BROKEN at entry {} ({} {} {}): {}", v.first_broken->id, v.first_broken->at,
                                 v.first_broken->action, v.first_broken->object, v.problem));
-    else rt.out().line(fmt::format("audit log intact: {} entries", v.entries));
+    else
+      rt.out().line(fmt::format("audit log intact: {} entries", v.entries));
   } else {
     rt.out().object(r);
   }

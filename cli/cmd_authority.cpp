@@ -1,10 +1,9 @@
 // imictl authority add|list|search|edit (show, competence, keywords and
 // settings are in cmd_authority_details.cpp).
-#include "runtime.hpp"
-
 #include "authority/authority.hpp"
 #include "authority/authority_details.hpp"
 #include "core/validate.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -14,12 +13,14 @@ void setup_authority_details(CLI::App& authority, Runtime& rt);
 
 namespace {
 
-const std::vector<std::string> list_columns = {"id", "name", "informal_name", "country", "type", "email", "own"};
+const std::vector<std::string> list_columns = {"id",    "name", "informal_name", "country", "type",
+                                               "email", "own"};
 
 Record list_row(const Authority& a)
 {
-  return {{"id", a.id},       {"name", a.name}, {"informal_name", a.informal_name}, {"country", a.country},
-          {"type", a.type},   {"email", a.email}, {"own", a.is_own}};
+  return {{"id", a.id},           {"name", a.name}, {"informal_name", a.informal_name},
+          {"country", a.country}, {"type", a.type}, {"email", a.email},
+          {"own", a.is_own}};
 }
 
 struct AddOptions {
@@ -64,7 +65,8 @@ struct EditOptions {
 void run_edit(const EditOptions& o, Runtime& rt)
 {
   Session& s = rt.session();
-  const std::int64_t id = resolve_authority(s.db(), o.authority.empty() ? std::nullopt : std::optional(o.authority));
+  const std::int64_t id =
+      resolve_authority(s.db(), o.authority.empty() ? std::nullopt : std::optional(o.authority));
   const auto changed = edit_authority(s, id, o.edit);
   if (changed.empty()) rt.reporter().note("nothing changed");
   rt.out().object(list_row(load_authority(s.db(), id)));
@@ -81,7 +83,8 @@ void setup_authority(CLI::App& root, Runtime& rt)
   auto* add = cmd->add_subcommand("add", "Register another authority");
   add->add_option("--name", a->in.name, "Formal name")->required();
   add->add_option("--country", a->in.country, "ISO 3166 country code")->required();
-  add->add_option("--type", a->in.type, "competent_authority, coordinator or delegated_coordinator")->required();
+  add->add_option("--type", a->in.type, "competent_authority, coordinator or delegated_coordinator")
+      ->required();
   add->add_option("--email", a->in.email, "E-mail address")->required();
   add->add_option("--informal-name", a->informal_name, "Informal name");
   add->add_option("--language", a->in.language, "Language")->capture_default_str();

@@ -1,9 +1,8 @@
 // imictl authority show|competence|keywords|settings: the tabs of guide H6.4.
-#include "runtime.hpp"
-
 #include "authority/authority.hpp"
 #include "authority/authority_details.hpp"
 #include "core/validate.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -20,7 +19,8 @@ Record show_record(SQLite::Database& db, std::int64_t id)
   const Authority a = load_authority(db, id);
   const Competences c = load_competences(db, id);
   std::vector<std::string> keywords;
-  for (const auto& k : authority_keywords(db, id)) keywords.push_back(k.slug);
+  for (const auto& k : authority_keywords(db, id))
+    keywords.push_back(k.slug);
   std::vector<Record> users;
   for (const auto& u : authority_users(db, id))
     users.push_back({{"username", u.username}, {"name", u.name}, {"status", u.status}, {"roles", u.roles}});
@@ -33,32 +33,33 @@ Record show_record(SQLite::Database& db, std::int64_t id)
   std::vector<Record> translations;
   bool stale = false;
   for (const auto& t : authority_translations(db, id)) {
-    translations.push_back({{"field", t.field}, {"language", t.language}, {"text", t.text}, {"stale", t.stale}});
+    translations.push_back(
+        {{"field", t.field}, {"language", t.language}, {"text", t.text}, {"stale", t.stale}});
     stale = stale || t.stale;
   }
   return {
-    {"id", a.id},
-    {"own", a.is_own},
-    {"name", a.name},
-    {"informal_name", a.informal_name},
-    {"description", a.description},
-    {"country", a.country},
-    {"type", a.type},
-    {"email", a.email},
-    {"phone", a.phone},
-    {"address", a.address},
-    {"language", a.language},
-    {"translations_stale", stale},
-    {"created_at", a.created_at},
-    {"updated_at", a.updated_at},
-    {"competences", Value::of_record({{"all_areas", c.all_areas},
-                                      {"sectors", c.sectors},
-                                      {"policy_areas", c.policy_areas}})},
-    {"keywords", keywords},
-    {"request_settings", Value::of_record(settings)},
-    {"fixed_settings", fixed},
-    {"users", Value::of_records(users)},
-    {"translations", Value::of_records(translations)},
+      {"id", a.id},
+      {"own", a.is_own},
+      {"name", a.name},
+      {"informal_name", a.informal_name},
+      {"description", a.description},
+      {"country", a.country},
+      {"type", a.type},
+      {"email", a.email},
+      {"phone", a.phone},
+      {"address", a.address},
+      {"language", a.language},
+      {"translations_stale", stale},
+      {"created_at", a.created_at},
+      {"updated_at", a.updated_at},
+      {"competences",
+       Value::of_record(
+           {{"all_areas", c.all_areas}, {"sectors", c.sectors}, {"policy_areas", c.policy_areas}})},
+      {"keywords", keywords},
+      {"request_settings", Value::of_record(settings)},
+      {"fixed_settings", fixed},
+      {"users", Value::of_records(users)},
+      {"translations", Value::of_records(translations)},
   };
 }
 
@@ -81,7 +82,8 @@ void print_keywords(Runtime& rt, const std::vector<Keyword>& keywords)
 {
   auto& out = rt.out();
   out.begin_list({"keyword", "label_en", "label_nl"});
-  for (const auto& k : keywords) out.row({{"keyword", k.slug}, {"label_en", k.label_en}, {"label_nl", k.label_nl}});
+  for (const auto& k : keywords)
+    out.row({{"keyword", k.slug}, {"label_en", k.label_en}, {"label_nl", k.label_nl}});
   out.end_list();
 }
 
@@ -110,11 +112,14 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
     const std::int64_t id = resolve_authority(s.db(), reference(co->authority));
     if (!co->all_areas.empty()) co->edit.all_areas = parse_on_off("--all-areas", co->all_areas);
     const auto& e = co->edit;
-    if (e.add_sectors.size() + e.remove_sectors.size() + e.add_policy_areas.size() + e.remove_policy_areas.size() ||
+    if (e.add_sectors.size() + e.remove_sectors.size() + e.add_policy_areas.size() +
+            e.remove_policy_areas.size() ||
         e.all_areas)
       edit_competences(s, id, e);
     const Competences c = load_competences(s.db(), id);
-    rt.out().object({{"authority_id", id}, {"all_areas", c.all_areas}, {"sectors", c.sectors},
+    rt.out().object({{"authority_id", id},
+                     {"all_areas", c.all_areas},
+                     {"sectors", c.sectors},
                      {"policy_areas", c.policy_areas}});
   });
 
@@ -128,15 +133,18 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   kw_list->add_option("authority", ko->authority, "Authority id or name (default: own)");
   kw_list->callback([ko, &rt] {
     auto& db = rt.session().db();
-    print_keywords(rt, ko->all ? keyword_vocabulary(db) : authority_keywords(db, resolve_authority(db, reference(ko->authority))));
+    print_keywords(rt, ko->all ? keyword_vocabulary(db)
+                               : authority_keywords(db, resolve_authority(db, reference(ko->authority))));
   });
   for (bool adding : {true, false}) {
-    auto* sub = kw->add_subcommand(adding ? "add" : "remove", adding ? "Select keywords" : "Deselect keywords");
+    auto* sub =
+        kw->add_subcommand(adding ? "add" : "remove", adding ? "Select keywords" : "Deselect keywords");
     sub->add_option("keywords", ko->keywords, "Keywords (slug or label)")->required();
     sub->callback([ko, &rt, adding] {
       Session& s = rt.session();
       const std::int64_t id = resolve_authority(s.db(), reference(ko->authority));
-      const auto done = adding ? add_authority_keywords(s, id, ko->keywords) : remove_authority_keywords(s, id, ko->keywords);
+      const auto done = adding ? add_authority_keywords(s, id, ko->keywords)
+                               : remove_authority_keywords(s, id, ko->keywords);
       if (done.empty()) rt.reporter().note("nothing changed");
       print_keywords(rt, authority_keywords(s.db(), id));
     });

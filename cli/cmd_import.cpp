@@ -1,8 +1,7 @@
 // imictl import FILE|- : load a result table (guide Bijlage 4).
-#include "runtime.hpp"
-
 #include "delimiter_option.hpp"
 #include "import/import_table.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,7 +21,8 @@ Record counts(const ImportCounts& c)
   return {{"departments", c.departments}, {"users", c.users}};
 }
 
-const std::vector<std::string> row_columns = {"line", "kind", "action", "department", "username", "email", "roles"};
+const std::vector<std::string> row_columns = {"line",     "kind",  "action", "department",
+                                              "username", "email", "roles"};
 
 Record plan_record(const PlanRow& r, bool with_changes)
 {
@@ -50,9 +50,11 @@ void print_invalid(const ImportInvalidError& e, Runtime& rt)
                      {"problems", e.total},
                      {"errors", Value::of_records(std::move(errors))}});
   }
-  for (const auto& r : e.errors) std::cerr << format_row_error(e.file, r) << '\n';
+  for (const auto& r : e.errors)
+    std::cerr << format_row_error(e.file, r) << '\n';
   if (e.total > static_cast<std::int64_t>(e.errors.size()))
-    std::cerr << fmt::format("{}: ... and {} more problems\n", e.file, e.total - static_cast<std::int64_t>(e.errors.size()));
+    std::cerr << fmt::format("{}: ... and {} more problems\n", e.file,
+                             e.total - static_cast<std::int64_t>(e.errors.size()));
 }
 
 void run_import(const ImportCliOptions& o, Runtime& rt)
@@ -76,7 +78,8 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
   auto& out = rt.out();
   if (rt.format() == Format::json) {
     std::vector<Record> rows;
-    for (const auto& p : r.plan) rows.push_back(plan_record(p, true));
+    for (const auto& p : r.plan)
+      rows.push_back(plan_record(p, true));
     out.object({{"file", r.file},
                 {"authority_id", r.authority_id},
                 {"dry_run", r.dry_run},
@@ -93,36 +96,42 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
   }
   if (r.dry_run || rt.options.verbose) {
     out.begin_list(row_columns);
-    for (const auto& p : r.plan) out.row(plan_record(p, false));
+    for (const auto& p : r.plan)
+      out.row(plan_record(p, false));
     out.end_list();
     if (r.plan_rows_omitted) out.line(fmt::format("... and {} more rows", r.plan_rows_omitted));
   }
   const std::string verb = r.dry_run ? "would create" : "created";
-  out.line(fmt::format("{}: {} {} departments, {} users; {} {} departments, {} users; unchanged {} departments, {} "
-                       "users{}",
-                       r.file, verb, r.created.departments, r.created.users, r.dry_run ? "would update" : "updated",
-                       r.updated.departments, r.updated.users, r.unchanged.departments, r.unchanged.users,
-                       r.deleted.users ? fmt::format("; {} {} users", r.dry_run ? "would delete" : "deleted",
-                                                     r.deleted.users)
-                                       : ""));
-  if (r.dry_run) rt.reporter().note("dry run: nothing was written");
-  else if (!r.changes()) rt.reporter().note(fmt::format("nothing to change: the database already matches {}", r.file));
+  out.line(fmt::format(
+      "{}: {} {} departments, {} users; {} {} departments, {} users; unchanged {} departments, {} "
+      "users{}",
+      r.file, verb, r.created.departments, r.created.users, r.dry_run ? "would update" : "updated",
+      r.updated.departments, r.updated.users, r.unchanged.departments, r.unchanged.users,
+      r.deleted.users ? fmt::format("; {} {} users", r.dry_run ? "would delete" : "deleted", r.deleted.users)
+                      : ""));
+  if (r.dry_run)
+    rt.reporter().note("dry run: nothing was written");
+  else if (!r.changes())
+    rt.reporter().note(fmt::format("nothing to change: the database already matches {}", r.file));
 }
 
 } // namespace
 
 void setup_import(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("import", "Import a result table (guide Bijlage 4): departments, users, roles");
+  auto* cmd =
+      root.add_subcommand("import", "Import a result table (guide Bijlage 4): departments, users, roles");
   auto o = std::make_shared<ImportCliOptions>();
-  cmd->add_option("file", o->file, "The table as CSV (';', ',' or tab); '-' reads standard input")->required();
+  cmd->add_option("file", o->file, "The table as CSV (';', ',' or tab); '-' reads standard input")
+      ->required();
   cmd->add_flag("-n,--dry-run", o->dry_run, "Check the file and print the plan without writing");
   cmd->add_option("--delimiter", o->delimiter, "Cell separator: ';', ',' or 'tab' (default: detected)");
   cmd->add_option("--encoding", o->encoding,
                   "utf-8, windows-1252, utf-16le or utf-16be (default: detected from BOM and content)");
   cmd->add_option("--default-service", o->default_services,
                   "Keyword for handlers without services (repeatable; default: the authority's keywords)");
-  cmd->add_option("--authority", o->authority, "Import into this authority (id or name; default: the own one)");
+  cmd->add_option("--authority", o->authority,
+                  "Import into this authority (id or name; default: the own one)");
   cmd->add_flag("--prune", o->prune, "Delete users of the authority that the file does not list");
   cmd->add_flag("-y,--yes", o->yes, "Confirm --prune without asking");
   cmd->callback([o, &rt] { run_import(*o, rt); });

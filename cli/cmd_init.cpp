@@ -1,7 +1,6 @@
 // imictl init: create the database, the own authority and its first user.
-#include "runtime.hpp"
-
 #include "authority/init.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -40,14 +39,17 @@ void setup_init(CLI::App& root, Runtime& rt)
   auto* cmd = root.add_subcommand("init", "Create the database with the own authority and its first user");
   cmd->add_option("--authority", o->input.authority.name, "Formal name of the own authority")->required();
   cmd->add_option("--country", o->input.authority.country, "ISO 3166 country code (NL)")->required();
-  cmd->add_option("--email", o->input.authority.email, "The authority's e-mail (gets a cc of every mail)")->required();
+  cmd->add_option("--email", o->input.authority.email, "The authority's e-mail (gets a cc of every mail)")
+      ->required();
   cmd->add_option("--informal-name", o->informal_name, "Informal name, understandable abroad");
-  cmd->add_option("--language", o->input.authority.language, "Language of the authority")->capture_default_str();
+  cmd->add_option("--language", o->input.authority.language, "Language of the authority")
+      ->capture_default_str();
   cmd->add_option("--first-name", o->input.first_name, "First user's first name")->required();
   cmd->add_option("--last-name", o->input.last_name, "First user's last name")->required();
   cmd->add_option("--user-email", o->input.user_email, "First user's e-mail")->required();
   cmd->add_option("--user-language", o->input.user_language, "First user's language")->capture_default_str();
-  cmd->add_option("--service", o->input.services, "Service keyword of the first user as handler (repeatable)");
+  cmd->add_option("--service", o->input.services,
+                  "Service keyword of the first user as handler (repeatable)");
   cmd->callback([o, &rt] { run_init(*o, rt); });
 }
 

@@ -1,9 +1,8 @@
 // imictl user activate (first login) and imictl login (guide H2.1).
 // Secrets come from the terminal without echo, or one per line from stdin
 // with --password-stdin.
-#include "runtime.hpp"
-
 #include "core/error.hpp"
+#include "runtime.hpp"
 #include "users/login.hpp"
 #include "users/security_code.hpp"
 
@@ -38,8 +37,10 @@ void run_activate(const SecretOptions& o, Runtime& rt)
   secrets.new_password = read_new_secret("New password", o.password_stdin);
   secrets.security_code = read_new_secret("Security code (12 characters)", o.password_stdin);
   const UserView u = activate_user(s, ref.username, secrets);
-  if (rt.format() == Format::table) rt.out().line(fmt::format("Activated {}", u.username));
-  else rt.out().object(user_record(u));
+  if (rt.format() == Format::table)
+    rt.out().line(fmt::format("Activated {}", u.username));
+  else
+    rt.out().object(user_record(u));
 }
 
 void run_login(const SecretOptions& o, Runtime& rt)
@@ -52,8 +53,10 @@ void run_login(const SecretOptions& o, Runtime& rt)
   if (o.password_stdin) std::cerr << prompt << ":" << std::endl;
   const std::string answer = read_secret(prompt, o.password_stdin);
   const UserView u = login_user(s, ref.username, password, positions, answer);
-  if (rt.format() == Format::table) rt.out().line(fmt::format("Logged in as {}", u.username));
-  else rt.out().object(user_record(u));
+  if (rt.format() == Format::table)
+    rt.out().line(fmt::format("Logged in as {}", u.username));
+  else
+    rt.out().object(user_record(u));
 }
 
 } // namespace

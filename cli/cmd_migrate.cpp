@@ -1,7 +1,6 @@
 // imictl migrate: apply pending schema migrations (read-only commands never do).
-#include "runtime.hpp"
-
 #include "core/migrations.hpp"
+#include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,7 +12,8 @@ void setup_migrate(CLI::App& root, Runtime& rt)
   cmd->callback([&rt] {
     auto& db = rt.session().db(Access::read_write);
     const int version = db.execAndGet("PRAGMA user_version").getInt();
-    rt.out().object({{"database", rt.session().database_path()}, {"schema_version", version},
+    rt.out().object({{"database", rt.session().database_path()},
+                     {"schema_version", version},
                      {"latest", latest_schema_version()}});
   });
 }

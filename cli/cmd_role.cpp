@@ -1,6 +1,5 @@
 // imictl role grant|revoke|list|who.
 #include "runtime.hpp"
-
 #include "users/role_admin.hpp"
 
 #include <CLI/CLI.hpp>
@@ -42,7 +41,7 @@ void setup_role(CLI::App& root, Runtime& rt)
   grant->add_option("ROLE", g->roles, role_help)->required();
   grant->add_option("--service", g->services, "Service keyword for a handler (repeatable)")->type_name("KW");
   grant->callback(
-    [g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
+      [g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
 
   auto r = std::make_shared<GrantOptions>();
   auto* revoke = cmd->add_subcommand("revoke", "Revoke roles (not the last lda)");
@@ -61,8 +60,9 @@ void setup_role(CLI::App& root, Runtime& rt)
   auto role = std::make_shared<std::string>();
   auto* who = cmd->add_subcommand("who", "List the users holding a role");
   who->add_option("ROLE", *role, role_help)->required();
-  who->callback(
-    [role, &rt] { stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); }); });
+  who->callback([role, &rt] {
+    stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); });
+  });
 }
 
 } // namespace imi::cli

@@ -1,9 +1,8 @@
 // imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
 // print|issue-credentials (activate is in cmd_login.cpp with login).
-#include "runtime.hpp"
-
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
+#include "runtime.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_list.hpp"
 #include "users/user_sheet.hpp"
@@ -26,10 +25,12 @@ const std::vector<std::string> table_columns = {"username", "name",  "email",
 
 Record table_row(const UserView& u)
 {
-  return {
-    {"username", u.username}, {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
-    {"email", u.email},       {"status", u.status},
-    {"roles", u.roles},       {"departments", u.departments}};
+  return {{"username", u.username},
+          {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
+          {"email", u.email},
+          {"status", u.status},
+          {"roles", u.roles},
+          {"departments", u.departments}};
 }
 
 void print_user(Runtime& rt, const UserView& u)
@@ -53,8 +54,10 @@ void run_add(AddOptions& o, Runtime& rt)
   const UserView u = add_user(rt.session(), o.user);
   // The table form is the username alone, for onboarding scripts:
   // name=$(imictl user add ...).
-  if (rt.format() == Format::table) rt.out().line(u.username);
-  else print_user(rt, u);
+  if (rt.format() == Format::table)
+    rt.out().line(u.username);
+  else
+    print_user(rt, u);
 }
 
 struct ListOptions {
@@ -161,22 +164,24 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto a = std::make_shared<AddOptions>();
   auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
   add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)")
-    ->type_name("NAME");
+      ->type_name("NAME");
   add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
-    ->required()
-    ->type_name("NAME");
-  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")->required()
-    ->type_name("ADDR");
-  add->add_option("--language", a->user.language, "Language, ISO 639-1")->capture_default_str()
-    ->type_name("CODE");
+      ->required()
+      ->type_name("NAME");
+  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")
+      ->required()
+      ->type_name("ADDR");
+  add->add_option("--language", a->user.language, "Language, ISO 639-1")
+      ->capture_default_str()
+      ->type_name("CODE");
   add->add_option("--phone", a->phone, "Direct phone number (recommended)")->type_name("PHONE");
   add->add_option("--function", a->function, "Function (job title)")->type_name("TEXT");
   add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)")
-    ->type_name("NAME");
+      ->type_name("NAME");
   add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)")
-    ->type_name("ROLE");
+      ->type_name("ROLE");
   add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
-    ->type_name("KW");
+      ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
   add->callback([a, add, &rt] {
     a->first_name_given = add->count("--first-name") > 0;
@@ -207,9 +212,9 @@ void setup_user(CLI::App& root, Runtime& rt)
   edit->add_option("--phone", e->phone, "Phone number ('' clears)")->type_name("PHONE");
   edit->add_option("--function", e->function, "Function ('' clears)")->type_name("TEXT");
   edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)")
-    ->type_name("NAME");
+      ->type_name("NAME");
   edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)")
-    ->type_name("NAME");
+      ->type_name("NAME");
   edit->callback([e, edit, &rt] { run_edit(*e, *edit, rt); });
 
   auto rn = std::make_shared<std::pair<std::string, std::string>>();
@@ -222,7 +227,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
   remove->add_option("USER", del->first, "Username or e-mail address")->required();
   remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests")
-    ->type_name("USER");
+      ->type_name("USER");
   remove->callback([del, &rt] {
     print_user(rt, delete_user(rt.session(), del->first,
                                del->second.empty() ? std::nullopt : std::optional(del->second)));
@@ -242,7 +247,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
   print->add_option("USER", pr->first, "Usernames or e-mail addresses")->required();
   print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text")
-    ->type_name("FILE");
+      ->type_name("FILE");
   print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
 
   auto dry = std::make_shared<bool>(false);

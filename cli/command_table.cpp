@@ -19,18 +19,18 @@ void setup_migrate(CLI::App&, Runtime&);
 const std::vector<CommandSpec>& command_table()
 {
   static const std::vector<CommandSpec> table = {
-    {"init", "Create the database with the own authority and its first user", setup_init},
-    {"authority", "Register, show, search and edit authorities", setup_authority},
-    {"user", "Manage the users of the own authority", setup_user},
-    {"role", "Grant and revoke roles", setup_role},
-    {"login", "Log in with password and security code", setup_login},
-    {"notify", "List and deliver queued mail", setup_notify},
-    {"import", "Import a result table (guide Bijlage 4)", setup_import},
-    {"export", "Export the result table", setup_export},
-    {"check", "Check the set-up against the guide's advice", setup_check},
-    {"audit", "List and verify the audit log", setup_audit},
-    {"config", "Show the effective configuration", setup_config},
-    {"migrate", "Bring the database schema up to date", setup_migrate},
+      {"init", "Create the database with the own authority and its first user", setup_init},
+      {"authority", "Register, show, search and edit authorities", setup_authority},
+      {"user", "Manage the users of the own authority", setup_user},
+      {"role", "Grant and revoke roles", setup_role},
+      {"login", "Log in with password and security code", setup_login},
+      {"notify", "List and deliver queued mail", setup_notify},
+      {"import", "Import a result table (guide Bijlage 4)", setup_import},
+      {"export", "Export the result table", setup_export},
+      {"check", "Check the set-up against the guide's advice", setup_check},
+      {"audit", "List and verify the audit log", setup_audit},
+      {"config", "Show the effective configuration", setup_config},
+      {"migrate", "Bring the database schema up to date", setup_migrate},
   };
   return table;
 }

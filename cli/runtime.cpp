@@ -42,7 +42,8 @@ public:
     if (percent == last_percent_) return;
     last_percent_ = percent;
     const int filled = percent * 30 / 100;
-    std::cerr << fmt::format("\r{} [{:<30}] {:3}%", label, std::string(static_cast<size_t>(filled), '#'), percent)
+    std::cerr << fmt::format("\r{} [{:<30}] {:3}%", label, std::string(static_cast<size_t>(filled), '#'),
+                             percent)
               << std::flush;
     drawn_ = true;
   }
@@ -105,8 +106,8 @@ Session& Runtime::session()
     if (!options.db.empty()) sources.db_flag = options.db;
     std::optional<std::string> actor;
     if (!options.as.empty()) actor = options.as;
-    session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(), *reporter_,
-                                         actor);
+    session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(),
+                                         *reporter_, actor);
   }
   return *session_;
 }
@@ -124,7 +125,8 @@ std::string read_secret(const std::string& prompt, bool from_stdin)
 {
   std::string line;
   if (from_stdin) {
-    if (!std::getline(std::cin, line)) throw InvalidInputError(fmt::format("{}: no line on standard input", prompt));
+    if (!std::getline(std::cin, line))
+      throw InvalidInputError(fmt::format("{}: no line on standard input", prompt));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
   }
@@ -139,7 +141,8 @@ std::string read_secret(const std::string& prompt, bool from_stdin)
   const std::string shown = prompt + ": ";
   [[maybe_unused]] auto w = ::write(fd, shown.data(), shown.size());
   char c;
-  while (::read(fd, &c, 1) == 1 && c != '\n') line += c;
+  while (::read(fd, &c, 1) == 1 && c != '\n')
+    line += c;
   ::tcsetattr(fd, TCSAFLUSH, &old);
   w = ::write(fd, "\n", 1);
   ::close(fd);

@@ -15,8 +15,8 @@ namespace imi {
 namespace {
 
 const char* const select_columns =
-  "SELECT id, is_own, name, informal_name, description, country, type, email, phone, address, language, "
-  "all_areas, allocation, coordinator_can_view, created_at, updated_at FROM authority";
+    "SELECT id, is_own, name, informal_name, description, country, type, email, phone, address, language, "
+    "all_areas, allocation, coordinator_can_view, created_at, updated_at FROM authority";
 
 Authority read_authority(SQLite::Statement& q)
 {
@@ -42,8 +42,10 @@ Authority read_authority(SQLite::Statement& q)
 
 void bind_optional(SQLite::Statement& q, const char* name, const std::optional<std::string>& v)
 {
-  if (v) q.bind(name, *v);
-  else q.bind(name);
+  if (v)
+    q.bind(name, *v);
+  else
+    q.bind(name);
 }
 
 } // namespace
@@ -63,11 +65,13 @@ AuthorityInput validate_authority_input(const AuthorityInput& in)
   return out;
 }
 
-std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bool is_own, const std::string& now)
+std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bool is_own,
+                              const std::string& now)
 {
-  SQLite::Statement q(db, "INSERT INTO authority (is_own, name, informal_name, description, country, type, email, "
-                          "phone, address, language, created_at, updated_at) VALUES (:own, :name, :informal, "
-                          ":description, :country, :type, :email, :phone, :address, :language, :now, :now)");
+  SQLite::Statement q(
+      db, "INSERT INTO authority (is_own, name, informal_name, description, country, type, email, "
+          "phone, address, language, created_at, updated_at) VALUES (:own, :name, :informal, "
+          ":description, :country, :type, :email, :phone, :address, :language, :now, :now)");
   q.bind(":own", is_own ? 1 : 0);
   q.bind(":name", in.name);
   bind_optional(q, ":informal", in.informal_name);
@@ -94,15 +98,18 @@ std::int64_t own_authority_id(SQLite::Database& db)
 std::int64_t resolve_authority(SQLite::Database& db, const std::optional<std::string>& reference)
 {
   if (!reference || reference->empty()) return own_authority_id(db);
-  SQLite::Statement q(db, "SELECT id FROM authority WHERE CAST(id AS TEXT) = ?1 "
-                          "OR lower(name) = lower(?1) OR lower(informal_name) = lower(?1) ORDER BY id LIMIT 1");
+  SQLite::Statement q(db,
+                      "SELECT id FROM authority WHERE CAST(id AS TEXT) = ?1 "
+                      "OR lower(name) = lower(?1) OR lower(informal_name) = lower(?1) ORDER BY id LIMIT 1");
   q.bind(1, *reference);
   if (q.executeStep()) return q.getColumn(0).getInt64();
   NotFoundError e(fmt::format("no authority '{}'", *reference));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT name FROM authority LIMIT 5000");
-  while (all.executeStep()) names.push_back(all.getColumn(0).getString());
-  for (const auto& n : util::nearest_matches(*reference, names, 3)) e.hint(fmt::format("did you mean '{}'?", n));
+  while (all.executeStep())
+    names.push_back(all.getColumn(0).getString());
+  for (const auto& n : util::nearest_matches(*reference, names, 3))
+    e.hint(fmt::format("did you mean '{}'?", n));
   e.hint("'imictl authority search --name TEXT' finds authorities by name");
   throw e;
 }
@@ -136,7 +143,8 @@ void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
   if (f.type) sql += " AND type = :type";
   if (f.keyword) sql += " AND id IN (SELECT authority_id FROM authority_keyword WHERE keyword = :keyword)";
   if (f.name)
-    sql += " AND (name LIKE '%' || :name || '%' ESCAPE '\\' OR informal_name LIKE '%' || :name || '%' ESCAPE '\\')";
+    sql += " AND (name LIKE '%' || :name || '%' ESCAPE '\\' OR informal_name LIKE '%' || :name || '%' ESCAPE "
+           "'\\')";
   sql += " ORDER BY id";
   SQLite::Statement q(db, sql);
   if (f.country) q.bind(":country", *f.country);
@@ -150,7 +158,8 @@ void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
     }
     q.bind(":name", escaped);
   }
-  while (q.executeStep()) visit(read_authority(q));
+  while (q.executeStep())
+    visit(read_authority(q));
 }
 
 } // namespace imi

@@ -41,7 +41,8 @@ struct AuthorityInput {
 AuthorityInput validate_authority_input(const AuthorityInput& in);
 
 // Inserts without permission checks (init, import of registries); returns id.
-std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bool is_own, const std::string& now);
+std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bool is_own,
+                              const std::string& now);
 
 // The own authority; UnavailableError when the database was never initialised.
 std::int64_t own_authority_id(SQLite::Database& db);

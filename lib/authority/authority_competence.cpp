@@ -1,5 +1,4 @@
 #include "authority/authority_details.hpp"
-
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -16,10 +15,12 @@ namespace imi {
 Competences load_competences(SQLite::Database& db, std::int64_t id)
 {
   Competences c;
-  SQLite::Statement q(db, "SELECT kind, value FROM authority_competence WHERE authority_id = ? ORDER BY kind, value");
+  SQLite::Statement q(
+      db, "SELECT kind, value FROM authority_competence WHERE authority_id = ? ORDER BY kind, value");
   q.bind(1, id);
   while (q.executeStep())
-    (q.getColumn(0).getString() == "sector" ? c.sectors : c.policy_areas).push_back(q.getColumn(1).getString());
+    (q.getColumn(0).getString() == "sector" ? c.sectors : c.policy_areas)
+        .push_back(q.getColumn(1).getString());
   SQLite::Statement all(db, "SELECT all_areas FROM authority WHERE id = ?");
   all.bind(1, id);
   if (all.executeStep()) c.all_areas = all.getColumn(0).getInt() != 0;
@@ -31,7 +32,8 @@ void edit_competences(Session& session, std::int64_t id, const CompetenceEdit& e
   auto& db = session.db(Access::read_write);
   const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
   WriteTransaction tx(db);
-  auto apply = [&](const char* sql, const char* kind, const char* field, const std::vector<std::string>& values) {
+  auto apply = [&](const char* sql, const char* kind, const char* field,
+                   const std::vector<std::string>& values) {
     for (const auto& v : values) {
       SQLite::Statement q(db, sql);
       q.bind(1, id);
@@ -55,7 +57,8 @@ void edit_competences(Session& session, std::int64_t id, const CompetenceEdit& e
   }
   append_audit(db, session.now(), actor.username, "authority.competence", fmt::format("authority:{}", id),
                fmt::format("sectors +{} -{}, policy areas +{} -{}{}", edit.add_sectors.size(),
-                           edit.remove_sectors.size(), edit.add_policy_areas.size(), edit.remove_policy_areas.size(),
+                           edit.remove_sectors.size(), edit.add_policy_areas.size(),
+                           edit.remove_policy_areas.size(),
                            edit.all_areas ? (*edit.all_areas ? ", all areas on" : ", all areas off") : ""));
   tx.commit();
 }
@@ -66,12 +69,12 @@ std::vector<RequestSetting> request_settings(SQLite::Database& db, std::int64_t 
   q.bind(1, id);
   if (!q.executeStep()) throw NotFoundError(fmt::format("no authority with id {}", id));
   return {
-    {"coordinator_approval_needed", false, true, "requests need the coordinator's approval"},
-    {"may_refuse", true, true, "the authority may refuse requests itself"},
-    {"may_receive", true, true, "the authority may receive requests"},
-    {"allocation", q.getColumn(0).getInt() != 0, false, "works with allocation (Bijlage 3)"},
-    {"coordinator_can_view", q.getColumn(1).getInt() != 0, false,
-     "the coordinator may view request details (never personal data)"},
+      {"coordinator_approval_needed", false, true, "requests need the coordinator's approval"},
+      {"may_refuse", true, true, "the authority may refuse requests itself"},
+      {"may_receive", true, true, "the authority may receive requests"},
+      {"allocation", q.getColumn(0).getInt() != 0, false, "works with allocation (Bijlage 3)"},
+      {"coordinator_can_view", q.getColumn(1).getInt() != 0, false,
+       "the coordinator may view request details (never personal data)"},
   };
 }
 
@@ -87,7 +90,8 @@ void edit_settings(Session& session, std::int64_t id, const SettingsEdit& edit)
   WriteTransaction tx(db);
   auto set = [&](const char* column, std::optional<bool> v) {
     if (!v) return;
-    SQLite::Statement q(db, fmt::format("UPDATE authority SET {0} = ?, updated_at = ? WHERE id = ? AND {0} <> ?", column));
+    SQLite::Statement q(
+        db, fmt::format("UPDATE authority SET {0} = ?, updated_at = ? WHERE id = ? AND {0} <> ?", column));
     q.bind(1, *v ? 1 : 0);
     q.bind(2, session.now_iso());
     q.bind(3, id);
@@ -105,11 +109,13 @@ void edit_settings(Session& session, std::int64_t id, const SettingsEdit& edit)
 std::vector<Translation> authority_translations(SQLite::Database& db, std::int64_t id)
 {
   std::vector<Translation> out;
-  SQLite::Statement q(db, "SELECT field, language, text, stale FROM authority_translation WHERE authority_id = ? "
-                          "ORDER BY field, language");
+  SQLite::Statement q(db,
+                      "SELECT field, language, text, stale FROM authority_translation WHERE authority_id = ? "
+                      "ORDER BY field, language");
   q.bind(1, id);
   while (q.executeStep()) {
-    Translation t{q.getColumn(0).getString(), q.getColumn(1).getString(), std::nullopt, q.getColumn(3).getInt() != 0};
+    Translation t{q.getColumn(0).getString(), q.getColumn(1).getString(), std::nullopt,
+                  q.getColumn(3).getInt() != 0};
     if (!q.getColumn(2).isNull()) t.text = q.getColumn(2).getString();
     out.push_back(std::move(t));
   }
@@ -119,15 +125,18 @@ std::vector<Translation> authority_translations(SQLite::Database& db, std::int64
 std::vector<AuthorityUser> authority_users(SQLite::Database& db, std::int64_t id)
 {
   std::vector<AuthorityUser> out;
-  SQLite::Statement q(db, "SELECT u.username, u.first_name || ' ' || u.last_name, u.status, "
-                          "(SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id "
-                          "ORDER BY role)) FROM user u WHERE u.authority_id = ? AND u.status <> 'deleted' "
-                          "ORDER BY u.username");
+  SQLite::Statement q(
+      db, "SELECT u.username, u.first_name || ' ' || u.last_name, u.status, "
+          "(SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r WHERE r.user_id = u.id "
+          "ORDER BY role)) FROM user u WHERE u.authority_id = ? AND u.status <> 'deleted' "
+          "ORDER BY u.username");
   q.bind(1, id);
   while (q.executeStep()) {
-    AuthorityUser u{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), {"basic"}};
+    AuthorityUser u{
+        q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), {"basic"}};
     if (!q.getColumn(3).isNull())
-      for (auto& r : util::split(q.getColumn(3).getString(), ',')) u.roles.push_back(r);
+      for (auto& r : util::split(q.getColumn(3).getString(), ','))
+        u.roles.push_back(r);
     out.push_back(std::move(u));
   }
   return out;

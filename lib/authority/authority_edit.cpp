@@ -2,7 +2,6 @@
 // change; changing the informal name or description makes their
 // translations stale (the guide's "modified" box).
 #include "authority/authority.hpp"
-
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -19,13 +18,15 @@ namespace {
 
 void mark_translations_stale(SQLite::Database& db, std::int64_t id, const std::string& field)
 {
-  SQLite::Statement mark(db, "UPDATE authority_translation SET stale = 1 WHERE authority_id = ? AND field = ?");
+  SQLite::Statement mark(db,
+                         "UPDATE authority_translation SET stale = 1 WHERE authority_id = ? AND field = ?");
   mark.bind(1, id);
   mark.bind(2, field);
   mark.exec();
   // With no translation yet, record that one is wanted (English first).
-  SQLite::Statement want(db, "INSERT OR IGNORE INTO authority_translation (authority_id, field, language, stale) "
-                             "VALUES (?, ?, 'en', 1)");
+  SQLite::Statement want(db,
+                         "INSERT OR IGNORE INTO authority_translation (authority_id, field, language, stale) "
+                         "VALUES (?, ?, 'en', 1)");
   want.bind(1, id);
   want.bind(2, field);
   want.exec();
@@ -67,14 +68,18 @@ std::vector<std::string> edit_authority(Session& session, std::int64_t id, const
   if (changes.empty()) return changed;
   WriteTransaction tx(db);
   for (const auto& c : changes) {
-    SQLite::Statement q(db, fmt::format("UPDATE authority SET {} = ?, updated_at = ? WHERE id = ?", c.column));
-    if (c.value) q.bind(1, *c.value);
-    else q.bind(1);
+    SQLite::Statement q(db,
+                        fmt::format("UPDATE authority SET {} = ?, updated_at = ? WHERE id = ?", c.column));
+    if (c.value)
+      q.bind(1, *c.value);
+    else
+      q.bind(1);
     q.bind(2, session.now_iso());
     q.bind(3, id);
     q.exec();
     changed.emplace_back(c.column);
-    if (changed.back() == "informal_name" || changed.back() == "description") mark_translations_stale(db, id, c.column);
+    if (changed.back() == "informal_name" || changed.back() == "description")
+      mark_translations_stale(db, id, c.column);
   }
   append_audit(db, session.now(), actor.username, "authority.edit", fmt::format("authority:{}", id),
                "changed " + util::join(changed, ", "));

@@ -1,5 +1,4 @@
 #include "authority/authority_details.hpp"
-
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -45,7 +44,8 @@ std::string resolve_keyword(SQLite::Database& db, const std::string& text)
   q.bind(1, wanted);
   if (q.executeStep()) return q.getColumn(0).getString();
   std::vector<std::string> candidates;
-  for (const auto& k : keyword_vocabulary(db)) candidates.push_back(k.slug);
+  for (const auto& k : keyword_vocabulary(db))
+    candidates.push_back(k.slug);
   NotFoundError e(fmt::format("unknown keyword '{}'", wanted));
   const auto near = util::nearest_matches(wanted, candidates, 3);
   if (!near.empty()) e.hint("nearest keywords: " + util::join(near, ", "));
@@ -56,17 +56,19 @@ std::string resolve_keyword(SQLite::Database& db, const std::string& text)
 namespace {
 
 // Adding and removing differ only in the statement and the audit wording.
-std::vector<std::string> change_keywords(Session& session, std::int64_t id, const std::vector<std::string>& keywords,
-                                         bool add)
+std::vector<std::string> change_keywords(Session& session, std::int64_t id,
+                                         const std::vector<std::string>& keywords, bool add)
 {
   auto& db = session.db(Access::read_write);
   const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
   std::vector<std::string> slugs;
-  for (const auto& k : keywords) slugs.push_back(resolve_keyword(db, k));
+  for (const auto& k : keywords)
+    slugs.push_back(resolve_keyword(db, k));
   std::vector<std::string> changed;
   WriteTransaction tx(db);
-  SQLite::Statement q(db, add ? "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)"
-                              : "DELETE FROM authority_keyword WHERE authority_id = ? AND keyword = ?");
+  SQLite::Statement q(db,
+                      add ? "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)"
+                          : "DELETE FROM authority_keyword WHERE authority_id = ? AND keyword = ?");
   for (const auto& slug : slugs) {
     q.reset();
     q.bind(1, id);

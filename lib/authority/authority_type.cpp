@@ -1,5 +1,4 @@
 #include "authority/authority.hpp"
-
 #include "core/error.hpp"
 #include "util/text.hpp"
 
@@ -28,16 +27,16 @@ AuthorityType parse_authority_type(const std::string& text)
     AuthorityType type;
   };
   static const Name names[] = {
-    {"competent_authority", AuthorityType::competent_authority},
-    {"authority", AuthorityType::competent_authority},
-    {"bevoegde_autoriteit", AuthorityType::competent_authority},
-    {"bevoegde_instantie", AuthorityType::competent_authority},
-    {"coordinator", AuthorityType::coordinator},
-    {"imi_coordinator", AuthorityType::coordinator},
-    {"delegated_coordinator", AuthorityType::delegated_coordinator},
-    {"delegated_imi_coordinator", AuthorityType::delegated_coordinator},
-    {"gedelegeerde_imi_coordinator", AuthorityType::delegated_coordinator},
-    {"gedelegeerde_coordinator", AuthorityType::delegated_coordinator},
+      {"competent_authority", AuthorityType::competent_authority},
+      {"authority", AuthorityType::competent_authority},
+      {"bevoegde_autoriteit", AuthorityType::competent_authority},
+      {"bevoegde_instantie", AuthorityType::competent_authority},
+      {"coordinator", AuthorityType::coordinator},
+      {"imi_coordinator", AuthorityType::coordinator},
+      {"delegated_coordinator", AuthorityType::delegated_coordinator},
+      {"delegated_imi_coordinator", AuthorityType::delegated_coordinator},
+      {"gedelegeerde_imi_coordinator", AuthorityType::delegated_coordinator},
+      {"gedelegeerde_coordinator", AuthorityType::delegated_coordinator},
   };
   for (const auto& n : names)
     if (key == n.spelling) return n.type;

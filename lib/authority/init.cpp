@@ -36,7 +36,8 @@ InitResult initialise(Session& session, const InitInput& in)
   } catch (...) {
     if (!existed) {
       session.close_db();
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(session.database_path() + suffix);
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(session.database_path() + suffix);
     }
     throw;
   }
@@ -59,8 +60,9 @@ InitResult create_own_authority(Session& session, const InitInput& in, const Aut
   const std::string now = session.now_iso();
   result.authority_id = insert_authority(db, authority, true, now);
   result.username = generate_username(db, first, last);
-  SQLite::Statement user(db, "INSERT INTO user (authority_id, username, first_name, last_name, email, language, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement user(db,
+                         "INSERT INTO user (authority_id, username, first_name, last_name, email, language, "
+                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   user.bind(1, result.authority_id);
   user.bind(2, result.username);
   user.bind(3, first);
@@ -71,14 +73,16 @@ InitResult create_own_authority(Session& session, const InitInput& in, const Aut
   user.bind(8, now);
   user.exec();
   const std::int64_t user_id = db.getLastInsertRowid();
-  db.exec(fmt::format("INSERT INTO user_role (user_id, role) VALUES ({0}, 'lda'), ({0}, 'handler')", user_id));
+  db.exec(
+      fmt::format("INSERT INTO user_role (user_id, role) VALUES ({0}, 'lda'), ({0}, 'handler')", user_id));
   for (const auto& service : in.services) {
     const std::string keyword = resolve_keyword(db, service);
     SQLite::Statement svc(db, "INSERT OR IGNORE INTO user_service (user_id, keyword) VALUES (?, ?)");
     svc.bind(1, user_id);
     svc.bind(2, keyword);
     svc.exec();
-    SQLite::Statement own_kw(db, "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)");
+    SQLite::Statement own_kw(db,
+                             "INSERT OR IGNORE INTO authority_keyword (authority_id, keyword) VALUES (?, ?)");
     own_kw.bind(1, result.authority_id);
     own_kw.bind(2, keyword);
     own_kw.exec();

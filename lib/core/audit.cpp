@@ -14,7 +14,8 @@ const std::string genesis_hash(64, '0');
 std::string entry_hash(const std::string& prev, const std::string& at, const std::string& actor,
                        const std::string& action, const std::string& object, const std::string& summary)
 {
-  const std::string input = prev + '\x1f' + at + '\x1f' + actor + '\x1f' + action + '\x1f' + object + '\x1f' + summary;
+  const std::string input =
+      prev + '\x1f' + at + '\x1f' + actor + '\x1f' + action + '\x1f' + object + '\x1f' + summary;
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(input.data()), input.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
@@ -64,14 +65,16 @@ std::vector<AuditEntry> list_audit(SQLite::Database& db, const AuditFilter& f)
   if (f.action) q.bind(":action", *f.action);
   if (f.object) q.bind(":object", *f.object);
   std::vector<AuditEntry> out;
-  while (q.executeStep()) out.push_back(read_entry(q));
+  while (q.executeStep())
+    out.push_back(read_entry(q));
   return out;
 }
 
 AuditVerification verify_audit(SQLite::Database& db)
 {
   AuditVerification v;
-  SQLite::Statement q(db, "SELECT id, at, actor, action, object, summary, prev_hash, hash FROM audit ORDER BY id");
+  SQLite::Statement q(
+      db, "SELECT id, at, actor, action, object, summary, prev_hash, hash FROM audit ORDER BY id");
   std::string expected_prev = genesis_hash;
   while (q.executeStep()) {
     AuditEntry e = read_entry(q);

@@ -35,7 +35,7 @@ std::vector<AuditEntry> list_audit(SQLite::Database& db, const AuditFilter& filt
 struct AuditVerification {
   std::int64_t entries = 0;
   std::optional<AuditEntry> first_broken; // empty when the chain is intact
-  std::string problem;                      // why first_broken is broken
+  std::string problem;                    // why first_broken is broken
 };
 AuditVerification verify_audit(SQLite::Database& db);
 

@@ -20,7 +20,7 @@ util::Instant Clock::now() const
 {
   if (pinned_) return fixed_;
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-    .count();
+      .count();
 }
 
 } // namespace imi

@@ -39,7 +39,8 @@ void check_value(const ConfigKey& key, const std::string& value, const std::stri
   }
   case ConfigType::period:
     if (!util::parse_period(value))
-      throw UsageError(fmt::format("{}: {} must be a period such as '6 months', not '{}'", source, key.name, value));
+      throw UsageError(
+          fmt::format("{}: {} must be a period such as '6 months', not '{}'", source, key.name, value));
     return;
   case ConfigType::choice: {
     std::string choices = key.choices;
@@ -73,9 +74,12 @@ void apply_file(Config& config, const std::string& path, Reporter& reporter)
         continue;
       }
       std::string text;
-      if (auto s = value.value<std::string>(); s && value.is_string()) text = *s;
-      else if (auto i = value.value<std::int64_t>(); i && value.is_integer()) text = std::to_string(*i);
-      else throw UsageError(fmt::format("{}: {} has a value of the wrong type", path, full));
+      if (auto s = value.value<std::string>(); s && value.is_string())
+        text = *s;
+      else if (auto i = value.value<std::int64_t>(); i && value.is_integer())
+        text = std::to_string(*i);
+      else
+        throw UsageError(fmt::format("{}: {} has a value of the wrong type", path, full));
       check_value(*key, text, path);
       config.set(full, text, path);
     }
@@ -94,7 +98,8 @@ std::string default_database_path()
 Config Config::defaults()
 {
   Config c;
-  for (const auto& k : config_keys()) c.set(k.name, k.fallback, "default");
+  for (const auto& k : config_keys())
+    c.set(k.name, k.fallback, "default");
   c.set("database.path", default_database_path(), "default");
   return c;
 }

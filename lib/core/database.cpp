@@ -27,7 +27,8 @@ void create_private_file(const std::string& path)
     if (ec) throw UnavailableError(fmt::format("cannot create folder {}: {}", parent.string(), ec.message()));
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw UnavailableError(fmt::format("cannot create database {}: {}", path, std::strerror(errno)));
+  if (fd < 0)
+    throw UnavailableError(fmt::format("cannot create database {}: {}", path, std::strerror(errno)));
   ::fchmod(fd, 0600);
   ::close(fd);
 }
@@ -59,14 +60,16 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
 {
   const bool exists = std::filesystem::exists(path);
   if (!exists && access != Access::create)
-    throw UnavailableError(fmt::format("no database at {}", path), {"create one with 'imictl init', or name another with --db"});
+    throw UnavailableError(fmt::format("no database at {}", path),
+                           {"create one with 'imictl init', or name another with --db"});
   if (!exists) create_private_file(path);
 
   std::unique_ptr<SQLite::Database> db;
   try {
     // One connection per process, used by one thread: SQLite's own
     // per-call mutexes are pure overhead (NOMUTEX).
-    const int flags = (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
     db->exec("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
     // Reading the schema is the first access that notices a file that is
@@ -75,12 +78,14 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
     const int latest = latest_schema_version();
     if (version > latest)
       throw UnavailableError(
-        fmt::format("database {} has schema version {}, newer than this imictl supports ({})", path, version, latest),
-        {"use the imictl release that wrote it, or a newer one"});
+          fmt::format("database {} has schema version {}, newer than this imictl supports ({})", path,
+                      version, latest),
+          {"use the imictl release that wrote it, or a newer one"});
     if (version < latest) {
       if (access == Access::read_only)
-        throw UnavailableError(fmt::format("database {} has schema version {}; this imictl needs {}", path, version, latest),
-                               {"run 'imictl migrate' to bring it up to date"});
+        throw UnavailableError(
+            fmt::format("database {} has schema version {}; this imictl needs {}", path, version, latest),
+            {"run 'imictl migrate' to bring it up to date"});
       if (version == 0) db->exec("PRAGMA journal_mode = WAL");
       apply_migrations(*db, version);
     }
@@ -102,9 +107,9 @@ void rethrow_sqlite_error(const SQLite::Exception& e, const std::string& path)
     throw UnavailableError(fmt::format("{} is not an imictl database or is corrupt: {}", path, e.what()));
   case SQLITE_CANTOPEN:
   case SQLITE_READONLY:
-  case SQLITE_PERM:
-    throw UnavailableError(fmt::format("cannot open database {}: {}", path, e.what()));
-  case SQLITE_CONSTRAINT: throw ConflictError(fmt::format("the change conflicts with existing data: {}", e.what()));
+  case SQLITE_PERM: throw UnavailableError(fmt::format("cannot open database {}: {}", path, e.what()));
+  case SQLITE_CONSTRAINT:
+    throw ConflictError(fmt::format("the change conflicts with existing data: {}", e.what()));
   case SQLITE_FULL:
   case SQLITE_IOERR: throw FailureError(fmt::format("I/O error on database {}: {}", path, e.what()));
   default: throw FailureError(fmt::format("database error: {}", e.what()));

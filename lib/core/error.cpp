@@ -3,7 +3,7 @@
 namespace imi {
 
 Error::Error(ErrorKind kind, std::string message, std::vector<std::string> hints)
-  : std::runtime_error(std::move(message)), kind_(kind), hints_(std::move(hints))
+    : std::runtime_error(std::move(message)), kind_(kind), hints_(std::move(hints))
 {
 }
 

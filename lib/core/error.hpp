@@ -33,28 +33,49 @@ private:
 
 // Named constructors read better at the throw site than kinds.
 struct UsageError : Error {
-  explicit UsageError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::usage, std::move(m), std::move(h)) {}
+  explicit UsageError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::usage, std::move(m), std::move(h))
+  {
+  }
 };
 struct NotFoundError : Error {
-  explicit NotFoundError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::not_found, std::move(m), std::move(h)) {}
+  explicit NotFoundError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::not_found, std::move(m), std::move(h))
+  {
+  }
 };
 struct PermissionError : Error {
-  explicit PermissionError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::permission, std::move(m), std::move(h)) {}
+  explicit PermissionError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::permission, std::move(m), std::move(h))
+  {
+  }
   // What was refused, for the audit log entry the top level writes after the
   // command's own transaction has rolled back ("user.add", "authority:1").
   std::string action, object, actor;
 };
 struct ConflictError : Error {
-  explicit ConflictError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::conflict, std::move(m), std::move(h)) {}
+  explicit ConflictError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::conflict, std::move(m), std::move(h))
+  {
+  }
 };
 struct InvalidInputError : Error {
-  explicit InvalidInputError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::invalid, std::move(m), std::move(h)) {}
+  explicit InvalidInputError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::invalid, std::move(m), std::move(h))
+  {
+  }
 };
 struct UnavailableError : Error {
-  explicit UnavailableError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::unavailable, std::move(m), std::move(h)) {}
+  explicit UnavailableError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::unavailable, std::move(m), std::move(h))
+  {
+  }
 };
 struct FailureError : Error {
-  explicit FailureError(std::string m, std::vector<std::string> h = {}) : Error(ErrorKind::failure, std::move(m), std::move(h)) {}
+  explicit FailureError(std::string m, std::vector<std::string> h = {})
+      : Error(ErrorKind::failure, std::move(m), std::move(h))
+  {
+  }
 };
 
 int exit_code(ErrorKind kind) noexcept;

@@ -88,7 +88,8 @@ void write_json(std::string& out, const Value& v)
 std::string header_text(const std::string& key)
 {
   std::string h;
-  for (char c : key) h += c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : key)
+    h += c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return h;
 }
 
@@ -115,7 +116,8 @@ void append_json_escaped(std::string& out, const std::string& s)
   // Copy runs of plain characters at once; listings write a lot of text.
   static const auto needs_escape = [] {
     std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = true;
+    for (int c = 0; c < 0x20; ++c)
+      t[static_cast<size_t>(c)] = true;
     t['"'] = t['\\'] = t[0x7F] = true;
     return t;
   }();
@@ -165,7 +167,9 @@ std::string quote_csv_cell(const std::string& cell, char separator)
   return out + '"';
 }
 
-Renderer::Renderer(std::ostream& out, Format format, bool color) : out_(out), format_(format), color_(color) {}
+Renderer::Renderer(std::ostream& out, Format format, bool color) : out_(out), format_(format), color_(color)
+{
+}
 
 Renderer::~Renderer() = default;
 
@@ -185,14 +189,17 @@ void Renderer::object(const Record& record)
     return;
   }
   size_t width = 0;
-  for (const auto& f : record) width = std::max(width, f.key.size());
+  for (const auto& f : record)
+    width = std::max(width, f.key.size());
   for (const auto& f : record) {
     if (f.value.type == Value::Type::record) {
       out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
       size_t w = 0;
-      for (const auto& g : f.value.records.front()) w = std::max(w, g.key.size());
       for (const auto& g : f.value.records.front())
-        out_ << "  " << fmt::format("{:<{}}", g.key + ":", w + 1) << ' ' << one_line(cell_text(g.value, true)) << '\n';
+        w = std::max(w, g.key.size());
+      for (const auto& g : f.value.records.front())
+        out_ << "  " << fmt::format("{:<{}}", g.key + ":", w + 1) << ' ' << one_line(cell_text(g.value, true))
+             << '\n';
     } else if (f.value.type == Value::Type::records) {
       out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
       if (f.value.records.empty()) {
@@ -200,11 +207,13 @@ void Renderer::object(const Record& record)
         continue;
       }
       std::vector<std::string> cols;
-      for (const auto& g : f.value.records.front()) cols.push_back(g.key);
+      for (const auto& g : f.value.records.front())
+        cols.push_back(g.key);
       Renderer nested(out_, Format::table, color_);
       nested.list(cols, f.value.records);
     } else {
-      out_ << fmt::format("{:<{}}", f.key + ":", width + 1) << ' ' << one_line(cell_text(f.value, true)) << '\n';
+      out_ << fmt::format("{:<{}}", f.key + ":", width + 1) << ' ' << one_line(cell_text(f.value, true))
+           << '\n';
     }
   }
 }
@@ -264,7 +273,8 @@ void Renderer::end_list()
   }
   if (format_ == Format::csv) return;
   std::vector<size_t> widths;
-  for (const auto& c : columns_) widths.push_back(header_text(c).size());
+  for (const auto& c : columns_)
+    widths.push_back(header_text(c).size());
   std::vector<std::vector<std::string>> cells;
   cells.reserve(buffered_.size());
   for (const auto& r : buffered_) {
@@ -286,16 +296,19 @@ void Renderer::end_list()
     out_ << s << '\n';
   };
   std::vector<std::string> headers;
-  for (const auto& c : columns_) headers.push_back(header_text(c));
+  for (const auto& c : columns_)
+    headers.push_back(header_text(c));
   emit(headers, true);
-  for (const auto& line : cells) emit(line, false);
+  for (const auto& line : cells)
+    emit(line, false);
   buffered_.clear();
 }
 
 void Renderer::list(std::vector<std::string> columns, const std::vector<Record>& rows)
 {
   begin_list(std::move(columns));
-  for (const auto& r : rows) row(r);
+  for (const auto& r : rows)
+    row(r);
   end_list();
 }
 

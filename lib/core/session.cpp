@@ -3,8 +3,8 @@
 namespace imi {
 
 Session::Session(Config config, Clock clock, Reporter& reporter, std::optional<std::string> actor_name)
-  : config_(std::move(config)), clock_(clock), reporter_(reporter), db_path_(config_.text("database.path")),
-    actor_name_(std::move(actor_name))
+    : config_(std::move(config)), clock_(clock), reporter_(reporter), db_path_(config_.text("database.path")),
+      actor_name_(std::move(actor_name))
 {
 }
 

@@ -15,18 +15,25 @@ namespace {
 }
 
 // ISO 3166-1 alpha-2, officially assigned codes.
-constexpr std::string_view country_codes =
-  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW "
-  "BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI "
-  "FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN "
-  "IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME "
-  "MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF "
-  "PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
-  "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE "
-  "YT ZA ZM ZW";
+constexpr std::string_view country_codes = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF "
+                                           "BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW "
+                                           "BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
+                                           "DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI "
+                                           "FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT "
+                                           "GU GW GY HK HM HN HR HT HU ID IE IL IM IN "
+                                           "IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA "
+                                           "LB LC LI LK LR LS LT LU LV LY MA MC MD ME "
+                                           "MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC "
+                                           "NE NF NG NI NL NO NP NR NU NZ OM PA PE PF "
+                                           "PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD "
+                                           "SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+                                           "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG "
+                                           "UM US UY UZ VA VC VE VG VI VN VU WF WS YE "
+                                           "YT ZA ZM ZW";
 
 // Official languages of the EU and EEA, in which IMI works.
-constexpr std::string_view language_codes = "bg cs da de el en es et fi fr ga hr hu is it lt lv mt nl no pl pt ro sk sl sv";
+constexpr std::string_view language_codes =
+    "bg cs da de el en es et fi fr ga hr hu is it lt lv mt nl no pl pt ro sk sl sv";
 
 bool in_list(std::string_view list, const std::string& code)
 {
@@ -57,8 +64,8 @@ std::string check_text(std::string_view field, std::string_view value, bool requ
   return trimmed;
 }
 
-std::optional<std::string> check_optional_text(std::string_view field, const std::optional<std::string>& value,
-                                               bool multiline)
+std::optional<std::string> check_optional_text(std::string_view field,
+                                               const std::optional<std::string>& value, bool multiline)
 {
   if (!value) return std::nullopt;
   std::string v = check_text(field, *value, false, multiline);
@@ -72,10 +79,12 @@ bool is_valid_email(std::string_view v)
   const size_t at = v.find('@');
   if (at == std::string_view::npos || at == 0 || v.find('@', at + 1) != std::string_view::npos) return false;
   const std::string_view local = v.substr(0, at), domain = v.substr(at + 1);
-  if (local.size() > 64 || local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+  if (local.size() > 64 || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos)
     return false;
   for (unsigned char c : local)
-    if (c <= 0x20 || c == 0x7F || std::string_view("\"(),:;<>[\\]").find(static_cast<char>(c)) != std::string_view::npos)
+    if (c <= 0x20 || c == 0x7F ||
+        std::string_view("\"(),:;<>[\\]").find(static_cast<char>(c)) != std::string_view::npos)
       return false;
   if (domain.find('.') == std::string_view::npos) return false;
   for (const auto& label : util::split(domain, '.'))
@@ -93,10 +102,12 @@ std::string check_email(std::string_view field, std::string_view value)
 std::string check_country(std::string_view field, std::string_view value)
 {
   std::string code;
-  for (char c : util::trim(value)) code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : util::trim(value))
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (code == "UK") code = "GB";
   if (code == "EL") code = "GR"; // the EU's own code for Greece
-  if (!in_list(country_codes, code)) invalid(field, fmt::format("'{}' is not an ISO 3166 country code such as NL", value));
+  if (!in_list(country_codes, code))
+    invalid(field, fmt::format("'{}' is not an ISO 3166 country code such as NL", value));
   return code;
 }
 

@@ -15,8 +15,8 @@ inline constexpr size_t max_text_length = 4000;
 // at most max_text_length characters; required fields must not be blank.
 // Returns the value with surrounding white space removed.
 std::string check_text(std::string_view field, std::string_view value, bool required, bool multiline = false);
-std::optional<std::string> check_optional_text(std::string_view field, const std::optional<std::string>& value,
-                                               bool multiline = false);
+std::optional<std::string>
+check_optional_text(std::string_view field, const std::optional<std::string>& value, bool multiline = false);
 
 // A single mailbox "local@domain.tld"; returned as given (trimmed).
 std::string check_email(std::string_view field, std::string_view value);

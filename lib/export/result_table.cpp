@@ -12,7 +12,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-
 #include <ostream>
 #include <set>
 
@@ -53,7 +52,8 @@ std::string roles_cell(SQLite::Statement& roles, std::int64_t user_id)
   while (roles.executeStep())
     if (auto r = parse_role(roles.getColumn(0).getString())) mask |= role_bit(*r);
   std::vector<std::string> names;
-  for (Role r : roles_in(mask)) names.emplace_back(role_dutch_name(r));
+  for (Role r : roles_in(mask))
+    names.emplace_back(role_dutch_name(r));
   return util::join(names, " / ");
 }
 
@@ -77,14 +77,16 @@ ExportSummary export_result_table(Session& session, const ExportOptions& options
                  u.getColumn(4).getInt() != 0};
     return std::pair{display_name(n), u.getColumn(5).getString()};
   };
-  constexpr const char* user_columns = "u.id, u.first_name, u.last_name, ifnull(u.function, ''), u.functional, u.email";
+  constexpr const char* user_columns =
+      "u.id, u.first_name, u.last_name, ifnull(u.function, ''), u.functional, u.email";
 
   // Users outside every department come first, so no department row above
   // them can claim them when the table is read back.
-  SQLite::Statement loose(db, fmt::format("SELECT {} FROM user u WHERE u.authority_id = ? AND u.status <> 'deleted' "
-                                          "AND NOT EXISTS (SELECT 1 FROM user_department d WHERE d.user_id = u.id) "
-                                          "ORDER BY u.id",
-                                          user_columns));
+  SQLite::Statement loose(
+      db, fmt::format("SELECT {} FROM user u WHERE u.authority_id = ? AND u.status <> 'deleted' "
+                      "AND NOT EXISTS (SELECT 1 FROM user_department d WHERE d.user_id = u.id) "
+                      "ORDER BY u.id",
+                      user_columns));
   loose.bind(1, authority_id);
   std::set<std::int64_t> seen;
   while (loose.executeStep()) {
@@ -93,11 +95,13 @@ ExportSummary export_result_table(Session& session, const ExportOptions& options
     seen.insert(loose.getColumn(0).getInt64());
     ++summary.rows;
   }
-  SQLite::Statement depts(db, "SELECT id, name, laws FROM department WHERE authority_id = ? ORDER BY position, id");
+  SQLite::Statement depts(
+      db, "SELECT id, name, laws FROM department WHERE authority_id = ? ORDER BY position, id");
   depts.bind(1, authority_id);
-  SQLite::Statement members(db, fmt::format("SELECT {} FROM user u JOIN user_department d ON d.user_id = u.id "
-                                            "WHERE d.department_id = ? AND u.status <> 'deleted' ORDER BY u.id",
-                                            user_columns));
+  SQLite::Statement members(db,
+                            fmt::format("SELECT {} FROM user u JOIN user_department d ON d.user_id = u.id "
+                                        "WHERE d.department_id = ? AND u.status <> 'deleted' ORDER BY u.id",
+                                        user_columns));
   while (depts.executeStep()) {
     ++summary.departments;
     const std::string name = depts.getColumn(1).getString();

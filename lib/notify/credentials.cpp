@@ -1,10 +1,10 @@
 #include "notify/credentials.hpp"
 
+#include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
 #include "notify/outbox.hpp"
-#include "authority/own_authority.hpp"
 #include "users/permissions.hpp"
 
 #include <SQLiteCpp/Statement.h>

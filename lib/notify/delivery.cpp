@@ -1,5 +1,6 @@
 #include "notify/delivery.hpp"
 
+#include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -7,7 +8,6 @@
 #include "notify/backoff.hpp"
 #include "notify/mime.hpp"
 #include "notify/outbox.hpp"
-#include "authority/own_authority.hpp"
 #include "notify/templates.hpp"
 #include "users/password_hash.hpp"
 #include "users/permissions.hpp"

@@ -1,11 +1,11 @@
 #include "notify/outbox.hpp"
 
+#include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "notify/mime.hpp"
-#include "authority/own_authority.hpp"
 #include "notify/templates.hpp"
 #include "users/permissions.hpp"
 #include "util/text.hpp"

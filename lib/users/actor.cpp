@@ -32,8 +32,10 @@ Actor resolve_actor(Session& session)
     NotFoundError e(fmt::format("acting user '{}' does not exist", *name));
     std::vector<std::string> names;
     SQLite::Statement all(db, "SELECT username FROM user WHERE status <> 'deleted'");
-    while (all.executeStep()) names.push_back(all.getColumn(0).getString());
-    for (const auto& n : util::nearest_matches(*name, names, 1)) e.hint(fmt::format("did you mean '{}'?", n));
+    while (all.executeStep())
+      names.push_back(all.getColumn(0).getString());
+    for (const auto& n : util::nearest_matches(*name, names, 1))
+      e.hint(fmt::format("did you mean '{}'?", n));
     throw e;
   }
   Actor a;

@@ -60,9 +60,9 @@ void check_activation_state(const Credentials& c)
                         {"log in with: imictl login " + c.user.username});
   if (!c.temp_password_hash)
     throw ConflictError(
-      fmt::format("no temporary password has been issued to '{}' yet", c.user.username),
-      {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
-       "imictl user reset-password"});
+        fmt::format("no temporary password has been issued to '{}' yet", c.user.username),
+        {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
+         "imictl user reset-password"});
 }
 
 // Login needs a usable, activated account; asked before any secret is read.
@@ -83,8 +83,8 @@ void check_login_state(const Credentials& c)
   {
     WriteTransaction tx(db);
     SQLite::Statement q(
-      db, "UPDATE user SET failed_logins = ?, status = CASE WHEN ? THEN 'locked' ELSE status END, "
-          "updated_at = ? WHERE id = ?");
+        db, "UPDATE user SET failed_logins = ?, status = CASE WHEN ? THEN 'locked' ELSE status END, "
+            "updated_at = ? WHERE id = ?");
     q.bind(1, failures);
     q.bind(2, lock ? 1 : 0);
     q.bind(3, session.now_iso());
@@ -97,9 +97,10 @@ void check_login_state(const Credentials& c)
   PermissionError e(fmt::format("wrong credentials for '{}'", c.user.username));
   if (lock)
     e.hint(
-      fmt::format("after {} failed attempts the account is locked; a local data administrator unlocks it",
-                  max_failed_logins));
-  else e.hint(fmt::format("{} attempt(s) left before the account is locked", max_failed_logins - failures));
+        fmt::format("after {} failed attempts the account is locked; a local data administrator unlocks it",
+                    max_failed_logins));
+  else
+    e.hint(fmt::format("{} attempt(s) left before the account is locked", max_failed_logins - failures));
   throw e;
 }
 
@@ -143,13 +144,13 @@ UserView activate_user(Session& session, std::string_view user, const Activation
   const SecretKey key = load_key_file(key_path);
   const auto sealed = seal_security_code(key, secrets.security_code);
   const std::string hash =
-    hash_password(secrets.new_password, hash_profile(session.config().text("security.hash_profile")));
+      hash_password(secrets.new_password, hash_profile(session.config().text("security.hash_profile")));
 
   WriteTransaction tx(db);
   SQLite::Statement q(
-    db, "UPDATE user SET password_hash = ?, temp_password_hash = NULL, security_code_sealed = ?, "
-        "status = 'active', failed_logins = 0, last_login_at = ?, updated_at = ? "
-        "WHERE id = ? AND status = ?");
+      db, "UPDATE user SET password_hash = ?, temp_password_hash = NULL, security_code_sealed = ?, "
+          "status = 'active', failed_logins = 0, last_login_at = ?, updated_at = ? "
+          "WHERE id = ? AND status = ?");
   q.bind(1, hash);
   q.bind(2, sealed.data(), static_cast<int>(sealed.size()));
   q.bind(3, session.now_iso());

@@ -8,8 +8,7 @@ namespace imi {
 
 HashProfile hash_profile(const std::string& name)
 {
-  if (name == "interactive")
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+  if (name == "interactive") return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
   if (name == "moderate") return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
   if (name == "min") return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
   throw UsageError("security.hash_profile must be interactive, moderate or min, not '" + name + "'");
@@ -20,8 +19,7 @@ std::string hash_password(const std::string& password, const HashProfile& profil
   if (sodium_init() < 0) throw FailureError("libsodium could not be initialised");
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), profile.opslimit, profile.memlimit,
-                            crypto_pwhash_ALG_ARGON2ID13)
-      != 0)
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw FailureError("out of memory while hashing a password");
   return out;
 }
@@ -38,7 +36,8 @@ std::string generate_temporary_password()
   // No 0/O, 1/l/I: the password is typed from a mail.
   static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   std::string out;
-  for (int i = 0; i < 16; ++i) out += alphabet[randombytes_uniform(sizeof alphabet - 1)];
+  for (int i = 0; i < 16; ++i)
+    out += alphabet[randombytes_uniform(sizeof alphabet - 1)];
   return out;
 }
 

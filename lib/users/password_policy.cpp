@@ -44,14 +44,17 @@ void check_security_code(std::string_view code)
 {
   if (code.size() != security_code_length || util::utf8_length(code) != code.size())
     throw InvalidInputError(fmt::format(
-      "security code: must be exactly {} characters (letters, digits and symbols)", security_code_length));
+        "security code: must be exactly {} characters (letters, digits and symbols)", security_code_length));
   bool letter = false, digit = false, symbol = false;
   for (char c : code) {
     if (c <= ' ' || c == 0x7F)
       throw InvalidInputError("security code: spaces and control characters are not allowed");
-    if (is_letter(c)) letter = true;
-    else if (is_digit(c)) digit = true;
-    else symbol = true;
+    if (is_letter(c))
+      letter = true;
+    else if (is_digit(c))
+      digit = true;
+    else
+      symbol = true;
   }
   if (!letter || !digit || !symbol)
     throw InvalidInputError("security code: needs at least one letter, one digit and one symbol");

@@ -64,7 +64,8 @@ std::string render_pdf(const std::vector<PdfPage>& pages, const std::string& tit
   // then a page and its content stream per page.
   std::vector<std::string> objects;
   std::string kids;
-  for (size_t p = 0; p < pages.size(); ++p) kids += fmt::format("{} 0 R ", 6 + 2 * p);
+  for (size_t p = 0; p < pages.size(); ++p)
+    kids += fmt::format("{} 0 R ", 6 + 2 * p);
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objects.push_back(fmt::format("<< /Type /Pages /Kids [{}] /Count {} >>", kids, pages.size()));
   objects.push_back(fmt::format("<< /Title {} /Producer (imictl) >>", pdf_literal(title)));
@@ -85,7 +86,8 @@ std::string render_pdf(const std::vector<PdfPage>& pages, const std::string& tit
   }
   const size_t xref = out.size();
   out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", objects.size() + 1);
-  for (size_t off : offsets) out += fmt::format("{:010d} 00000 n \n", off);
+  for (size_t off : offsets)
+    out += fmt::format("{:010d} 00000 n \n", off);
   out += fmt::format("trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{}\n%%EOF\n",
                      objects.size() + 1, xref);
   return out;

@@ -12,16 +12,16 @@
 namespace imi {
 
 enum class Permission {
-  register_authority, // authority add
-  edit_authority,     // authority edit/competence/keywords/settings
-  manage_users,       // user add/edit/rename/delete/lock/unlock/print
-  manage_roles,       // role grant/revoke
-  reset_password,     // user reset-password
-  import_table,       // import
-  issue_credentials,  // user issue-credentials (cron)
-  send_notifications, // notify send (cron)
+  register_authority,  // authority add
+  edit_authority,      // authority edit/competence/keywords/settings
+  manage_users,        // user add/edit/rename/delete/lock/unlock/print
+  manage_roles,        // role grant/revoke
+  reset_password,      // user reset-password
+  import_table,        // import
+  issue_credentials,   // user issue-credentials (cron)
+  send_notifications,  // notify send (cron)
   retry_notifications, // notify retry: requeue mail that may have arrived
-  view_users,         // user list/show, role list/who: any user of the authority
+  view_users,          // user list/show, role list/who: any user of the authority
 };
 
 struct PermissionRule {

@@ -14,22 +14,22 @@ struct RoleName {
 };
 
 const RoleName role_names[] = {
-  {"basic", Role::basic},
-  {"basisgebruiker", Role::basic},
-  {"basic user", Role::basic},
-  {"handler", Role::handler},
-  {"behandelaar", Role::handler},
-  {"request handler", Role::handler},
-  {"lda", Role::lda},
-  {"lokale gegevensbeheerder", Role::lda},
-  {"local data administrator", Role::lda},
-  {"lgb", Role::lda},
-  {"gegevensbeheerder", Role::lda},
-  {"allocator", Role::allocator},
-  {"toewijzer", Role::allocator},
-  {"toezichthouder", Role::allocator},
-  {"toewijzer/toezichthouder", Role::allocator},
-  {"supervisor", Role::allocator},
+    {"basic", Role::basic},
+    {"basisgebruiker", Role::basic},
+    {"basic user", Role::basic},
+    {"handler", Role::handler},
+    {"behandelaar", Role::handler},
+    {"request handler", Role::handler},
+    {"lda", Role::lda},
+    {"lokale gegevensbeheerder", Role::lda},
+    {"local data administrator", Role::lda},
+    {"lgb", Role::lda},
+    {"gegevensbeheerder", Role::lda},
+    {"allocator", Role::allocator},
+    {"toewijzer", Role::allocator},
+    {"toezichthouder", Role::allocator},
+    {"toewijzer/toezichthouder", Role::allocator},
+    {"supervisor", Role::allocator},
 };
 
 } // namespace
@@ -77,7 +77,8 @@ std::optional<Role> parse_role(std::string_view text)
     if (c == ' ' && (norm.empty() || norm.back() == ' ')) continue;
     norm += c;
   }
-  while (!norm.empty() && norm.back() == ' ') norm.pop_back();
+  while (!norm.empty() && norm.back() == ' ')
+    norm.pop_back();
   for (const auto& n : role_names)
     if (norm == n.spelling) return n.role;
   return std::nullopt;
@@ -86,7 +87,8 @@ std::optional<Role> parse_role(std::string_view text)
 std::vector<std::string> all_role_names()
 {
   std::vector<std::string> names;
-  for (const auto& n : role_names) names.emplace_back(n.spelling);
+  for (const auto& n : role_names)
+    names.emplace_back(n.spelling);
   return names;
 }
 

@@ -11,8 +11,8 @@ namespace imi {
 
 enum class Role { basic, handler, lda, allocator };
 
-const char* role_slug(Role r);      // "handler"
-const char* role_dutch_name(Role r); // "Behandelaar"
+const char* role_slug(Role r);         // "handler"
+const char* role_dutch_name(Role r);   // "Behandelaar"
 const char* role_english_name(Role r); // "Handler"
 // Dutch, English or slug, case-insensitive ("Behandelaar", "request handler",
 // "LGB", "toewijzer", "Toezichthouder", "local data administrator").

@@ -42,7 +42,8 @@ std::int64_t count_services(SQLite::Database& db, std::int64_t user_id)
 std::string role_list_text(const std::vector<Role>& roles)
 {
   std::vector<std::string> names;
-  for (Role r : roles) names.emplace_back(role_slug(r));
+  for (Role r : roles)
+    names.emplace_back(role_slug(r));
   return util::join(names, ", ");
 }
 
@@ -58,7 +59,8 @@ std::string resolve_service_keyword(SQLite::Database& db, std::string_view text)
   NotFoundError e(fmt::format("unknown service keyword '{}'", wanted));
   std::vector<std::string> slugs;
   SQLite::Statement all(db, "SELECT slug FROM keyword ORDER BY slug");
-  while (all.executeStep()) slugs.push_back(all.getColumn(0).getString());
+  while (all.executeStep())
+    slugs.push_back(all.getColumn(0).getString());
   const auto near = util::nearest_matches(wanted, slugs, 3);
   if (!near.empty()) e.hint(fmt::format("did you mean {}?", util::join(near, ", ")));
   e.hint("the vocabulary: imictl authority keywords list --all");
@@ -73,10 +75,11 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
   const bool granting_handler = std::find(roles.begin(), roles.end(), Role::handler) != roles.end();
   if (!services.empty() && !granting_handler && !has_role(db, user.id, Role::handler))
     throw InvalidInputError(
-      fmt::format("--service: services belong to handlers, and '{}' is not one", user.username),
-      {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
+        fmt::format("--service: services belong to handlers, and '{}' is not one", user.username),
+        {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
   std::vector<std::string> slugs;
-  for (const auto& s : services) slugs.push_back(resolve_service_keyword(db, s));
+  for (const auto& s : services)
+    slugs.push_back(resolve_service_keyword(db, s));
   for (Role r : roles) {
     if (r == Role::basic) continue;
     SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_role (user_id, role) VALUES (?, ?)");
@@ -92,8 +95,8 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
   }
   if (granting_handler && count_services(db, user.id) == 0)
     throw InvalidInputError(
-      fmt::format("role handler: '{}' needs at least one service (keyword)", user.username),
-      {"add --service KW, for example --service building-permits"});
+        fmt::format("role handler: '{}' needs at least one service (keyword)", user.username),
+        {"add --service KW, for example --service building-permits"});
 }
 
 void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, const std::vector<Role>& touched,
@@ -103,18 +106,19 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
   const std::int64_t ldas = count_active_ldas(db, authority_id);
   if (touches(Role::lda) && ldas < 2)
     reporter.warning(
-      fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
-                  "(H6.2): one stands in for the other",
-                  ldas, ldas == 1 ? "" : "s"));
+        fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
+                    "(H6.2): one stands in for the other",
+                    ldas, ldas == 1 ? "" : "s"));
   SQLite::Statement q(
-    db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
-        "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
-        "FROM authority a WHERE a.id = ?");
+      db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
+          "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
+          "FROM authority a WHERE a.id = ?");
   q.bind(1, authority_id);
-  if (touches(Role::allocator) && q.executeStep() && q.getColumn(0).getInt() == 0 && q.getColumn(1).getInt64() > 0)
+  if (touches(Role::allocator) && q.executeStep() && q.getColumn(0).getInt() == 0 &&
+      q.getColumn(1).getInt64() > 0)
     reporter.warning(
-      "allocators have no effect while the authority works without allocation (B3); turn it on "
-      "with: imictl authority settings --allocation on");
+        "allocators have no effect while the authority works without allocation (B3); turn it on "
+        "with: imictl authority settings --allocation on");
 }
 
 UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
@@ -152,8 +156,8 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
     }
     if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
       throw ConflictError(
-        fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
-        {"grant lda to another user first: imictl role grant USER lda"});
+          fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
+          {"grant lda to another user first: imictl role grant USER lda"});
     SQLite::Statement del(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?");
     del.bind(1, ref.id);
     del.bind(2, role_slug(r));
@@ -187,8 +191,10 @@ void list_roles(Session& session, const std::optional<std::string>& user,
                       "ORDER BY role)) FROM user u WHERE (?1 IS NULL OR u.id = ?1) "
                       "AND (?1 IS NOT NULL OR u.status <> 'deleted') AND u.authority_id = ?2 "
                       "ORDER BY u.username");
-  if (ref) q.bind(1, ref->id);
-  else q.bind(1);
+  if (ref)
+    q.bind(1, ref->id);
+  else
+    q.bind(1);
   q.bind(2, ref ? ref->authority_id : own.id);
   while (q.executeStep()) {
     const std::int64_t id = q.getColumn(0).getInt64();
@@ -201,7 +207,8 @@ void list_roles(Session& session, const std::optional<std::string>& user,
       if (role == "handler") {
         SQLite::Statement s(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword");
         s.bind(1, id);
-        while (s.executeStep()) row.services.push_back(s.getColumn(0).getString());
+        while (s.executeStep())
+          row.services.push_back(s.getColumn(0).getString());
       }
       sink(row);
     }
@@ -215,12 +222,12 @@ void users_with_role(Session& session, std::string_view role, const std::functio
   const OwnAuthority own = load_own_authority(db);
   require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   SQLite::Statement q(
-    db, r == Role::basic
-          ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
-            "ORDER BY username"
-          : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
-            "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
-            "ORDER BY u.username");
+      db, r == Role::basic
+              ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "
+                "ORDER BY username"
+              : "SELECT u.id, u.username, u.status FROM user u JOIN user_role r ON r.user_id = u.id "
+                "WHERE r.role = ?1 AND u.status <> 'deleted' AND u.authority_id = ?2 "
+                "ORDER BY u.username");
   if (r != Role::basic) q.bind(1, role_slug(r));
   q.bind(2, own.id);
   while (q.executeStep()) {
@@ -228,7 +235,8 @@ void users_with_role(Session& session, std::string_view role, const std::functio
     if (r == Role::handler) {
       SQLite::Statement s(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword");
       s.bind(1, q.getColumn(0).getInt64());
-      while (s.executeStep()) row.services.push_back(s.getColumn(0).getString());
+      while (s.executeStep())
+        row.services.push_back(s.getColumn(0).getString());
     }
     sink(row);
   }

@@ -101,8 +101,7 @@ std::string open_security_code(const SecretKey& key, const std::vector<unsigned 
   std::string code(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(code.data()),
                                  sealed.data() + crypto_secretbox_NONCEBYTES,
-                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data())
-      != 0)
+                                 sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data()) != 0)
     throw FailureError("the stored security code does not open with the key file",
                        {"the key file belongs to another database, or was replaced"});
   return code;
@@ -114,8 +113,8 @@ std::array<int, 3> pick_code_positions()
   std::array<int, 3> picked{};
   for (size_t i = 0; i < picked.size();) {
     const int p = static_cast<int>(randombytes_uniform(security_code_length)) + 1;
-    if (std::find(picked.begin(), picked.begin() + static_cast<long>(i), p)
-        == picked.begin() + static_cast<long>(i))
+    if (std::find(picked.begin(), picked.begin() + static_cast<long>(i), p) ==
+        picked.begin() + static_cast<long>(i))
       picked[i++] = p;
   }
   std::sort(picked.begin(), picked.end());

@@ -27,8 +27,8 @@ void check_email_free(SQLite::Database& db, std::int64_t authority_id, const std
   q.bind(3, except_user_id);
   if (q.executeStep())
     throw ConflictError(
-      fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
-      {"within an authority an e-mail address belongs to one user"});
+        fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
+        {"within an authority an e-mail address belongs to one user"});
 }
 
 // The department by name (case-insensitive); a missing one is created at
@@ -118,7 +118,8 @@ UserView add_user(Session& session, const NewUser& in)
   if (in.phone && !util::trim(*in.phone).empty()) phone = check_phone("phone", *in.phone);
   const std::optional<std::string> function = optional_field("function", in.function);
   std::vector<Role> roles;
-  for (const auto& r : in.roles) roles.push_back(parse_role_or_throw(r));
+  for (const auto& r : in.roles)
+    roles.push_back(parse_role_or_throw(r));
 
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
@@ -128,9 +129,9 @@ UserView add_user(Session& session, const NewUser& in)
   check_email_free(db, own.id, email, 0);
   const std::string now = session.now_iso();
   SQLite::Statement ins(
-    db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
-        "function, functional, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
+      db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
+          "function, functional, status, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
   ins.bind(1, own.id);
   ins.bind(2, username);
   ins.bind(3, first);
@@ -144,12 +145,14 @@ UserView add_user(Session& session, const NewUser& in)
   ins.bind(11, now);
   ins.exec();
   const UserRef ref{db.getLastInsertRowid(), own.id, username, "pending"};
-  for (const auto& d : in.departments) add_department(db, own.id, ref.id, d);
+  for (const auto& d : in.departments)
+    add_department(db, own.id, ref.id, d);
   if (!roles.empty() || !in.services.empty()) apply_grant(db, ref, roles, in.services);
   std::string summary = "created";
   if (!roles.empty()) {
     std::vector<std::string> names;
-    for (Role r : roles) names.emplace_back(role_slug(r));
+    for (Role r : roles)
+      names.emplace_back(role_slug(r));
     summary += "; roles " + util::join(names, ", ");
   }
   append_audit(db, session.now(), actor.username, "user.add", "user:" + username, summary);
@@ -178,17 +181,17 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
   };
   auto text = [](std::string_view f, std::string_view v) { return check_text(f, v, true); };
   mandatory(
-    "first_name", "first name", edit.first_name,
-    before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
-                      : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
-    before.first_name);
+      "first_name", "first name", edit.first_name,
+      before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
+                        : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
+      before.first_name);
   mandatory("last_name", "last name", edit.last_name, text, before.last_name);
   mandatory(
-    "email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
-    before.email);
+      "email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
+      before.email);
   mandatory(
-    "language", "language", edit.language,
-    [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
+      "language", "language", edit.language,
+      [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
   if (!changed.empty()) {
     const std::int64_t open = count_open_assigned_requests(db, t.user.id);
     if (open > 0)
@@ -213,8 +216,10 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
     q.bind(2, t.user.id);
     q.exec();
   }
-  for (const auto& d : edit.add_departments) add_department(db, t.user.authority_id, t.user.id, d);
-  for (const auto& d : edit.remove_departments) remove_department(db, t.user.id, d);
+  for (const auto& d : edit.add_departments)
+    add_department(db, t.user.authority_id, t.user.id, d);
+  for (const auto& d : edit.remove_departments)
+    remove_department(db, t.user.id, d);
   if (!edit.add_departments.empty() || !edit.remove_departments.empty()) changed.emplace_back("departments");
   if (changed.empty()) {
     session.reporter().note(fmt::format("nothing to change for '{}'", t.user.username));
@@ -276,31 +281,31 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   const bool was_lda = lda.executeStep();
   if (was_lda && count_active_ldas(db, t.user.authority_id) <= 1)
     throw ConflictError(
-      fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
-      {"grant lda to another user first: imictl role grant USER lda"});
+        fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
+        {"grant lda to another user first: imictl role grant USER lda"});
   const std::int64_t open = count_open_assigned_requests(db, t.user.id);
   std::string summary = "deleted";
   if (open > 0 && !reassign_to)
     throw ConflictError(
-      fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open),
-      {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
+        fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open),
+        {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
   if (reassign_to) {
     const UserRef to = find_user(db, *reassign_to);
     if (to.id == t.user.id)
       throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
     if (to.authority_id != t.user.authority_id || (to.status != "active" && to.status != "pending"))
       throw ConflictError(
-        fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
-                    to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
+          fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
+                      to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
     SQLite::Statement h(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'handler'");
     h.bind(1, to.id);
     if (!h.executeStep())
       throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username),
                           {fmt::format("imictl role grant {} handler --service KW", to.username)});
     SQLite::Statement move(
-      db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
-          "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
-          "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
+        db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
+            "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
+            "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
     move.bind(1, to.id);
     move.bind(2, t.user.id);
     move.exec();
@@ -375,10 +380,10 @@ UserView reset_user_password(Session& session, std::string_view user)
   // The reset mail also counts as the credentials of a user reset within
   // the first 24 hours, so the cron job does not send a second password
   // that would void this one.
-  SQLite::Statement q(db,
-                      "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, security_code_sealed = NULL, "
-                      "failed_logins = 0, credentials_queued_at = coalesce(credentials_queued_at, ?1), "
-                      "updated_at = ?1 WHERE id = ?2");
+  SQLite::Statement q(
+      db, "UPDATE user SET password_hash = NULL, temp_password_hash = NULL, security_code_sealed = NULL, "
+          "failed_logins = 0, credentials_queued_at = coalesce(credentials_queued_at, ?1), "
+          "updated_at = ?1 WHERE id = ?2");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();

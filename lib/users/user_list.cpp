@@ -30,8 +30,10 @@ std::string check_department_exists(SQLite::Database& db, const std::string& nam
   NotFoundError e(fmt::format("department '{}' does not exist", name));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT name FROM department");
-  while (all.executeStep()) names.push_back(all.getColumn(0).getString());
-  for (const auto& n : util::nearest_matches(name, names, 3)) e.hint(fmt::format("did you mean '{}'?", n));
+  while (all.executeStep())
+    names.push_back(all.getColumn(0).getString());
+  for (const auto& n : util::nearest_matches(name, names, 3))
+    e.hint(fmt::format("did you mean '{}'?", n));
   throw e;
 }
 
@@ -55,7 +57,7 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
     const std::string s = util::to_lower_ascii(util::trim(*filter.status));
     if (std::find(statuses.begin(), statuses.end(), s) == statuses.end())
       throw InvalidInputError(
-        fmt::format("--status must be pending, active, locked or deleted, not '{}'", *filter.status));
+          fmt::format("--status must be pending, active, locked or deleted, not '{}'", *filter.status));
     where += " AND u.status = ?";
     params.push_back(s);
   } else if (!filter.include_deleted) {
@@ -73,18 +75,19 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
     params.insert(params.end(), 3, util::trim(*filter.text));
   }
   const std::string sql = fmt::format(
-    "SELECT {}, "
-    "(SELECT group_concat(role, char(31)) FROM (SELECT role FROM user_role WHERE user_id = u.id ORDER BY "
-    "role)), "
-    "(SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM user_service WHERE user_id = u.id "
-    "ORDER BY keyword)), "
-    "(SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM user_department ud JOIN department d "
-    "ON d.id = ud.department_id WHERE ud.user_id = u.id ORDER BY d.position, d.name)) "
-    "FROM user u JOIN authority a ON a.id = u.authority_id WHERE {} ORDER BY u.username",
-    user_view_columns, where);
+      "SELECT {}, "
+      "(SELECT group_concat(role, char(31)) FROM (SELECT role FROM user_role WHERE user_id = u.id ORDER BY "
+      "role)), "
+      "(SELECT group_concat(keyword, char(31)) FROM (SELECT keyword FROM user_service WHERE user_id = u.id "
+      "ORDER BY keyword)), "
+      "(SELECT group_concat(name, char(31)) FROM (SELECT d.name FROM user_department ud JOIN department d "
+      "ON d.id = ud.department_id WHERE ud.user_id = u.id ORDER BY d.position, d.name)) "
+      "FROM user u JOIN authority a ON a.id = u.authority_id WHERE {} ORDER BY u.username",
+      user_view_columns, where);
   SQLite::Statement q(db, sql);
   int index = 0;
-  for (const auto& p : params) q.bind(++index, p);
+  for (const auto& p : params)
+    q.bind(++index, p);
   UserView v;
   while (q.executeStep()) {
     read_user_columns(q, v);

@@ -16,10 +16,10 @@ UserSheet make_user_sheet(const UserView& u)
   s.heading = nl ? "IMI - gebruikersgegevens" : "IMI - user details";
   const std::string name = util::trim(u.first_name + " " + u.last_name);
   s.fields = {
-    {nl ? "Naam" : "Name", name},
-    {nl ? "Gebruikersnaam" : "Username", u.username},
-    {nl ? "E-mail" : "E-mail", u.email},
-    {nl ? "Autoriteit" : "Authority", u.authority},
+      {nl ? "Naam" : "Name", name},
+      {nl ? "Gebruikersnaam" : "Username", u.username},
+      {nl ? "E-mail" : "E-mail", u.email},
+      {nl ? "Autoriteit" : "Authority", u.authority},
   };
   if (u.function) s.fields.emplace_back(nl ? "Functie" : "Function", *u.function);
   if (!u.departments.empty())
@@ -29,19 +29,19 @@ UserSheet make_user_sheet(const UserView& u)
   s.fields.emplace_back(nl ? "Rollen" : "Roles", util::join(roles, ", "));
   if (nl) {
     s.instructions = {
-      "Bewaar deze gebruikersnaam. Het tijdelijke wachtwoord ontvangt u apart per e-mail,",
-      "24 uur nadat uw account is aangemaakt.",
-      fmt::format("Eerste keer inloggen: imictl user activate {}", u.username),
-      "U kiest dan een nieuw wachtwoord en een veiligheidscode van 12 tekens (letters, cijfers",
-      "en symbolen). Noteer de code goed: bij elke inlog worden 3 tekens ervan gevraagd.",
+        "Bewaar deze gebruikersnaam. Het tijdelijke wachtwoord ontvangt u apart per e-mail,",
+        "24 uur nadat uw account is aangemaakt.",
+        fmt::format("Eerste keer inloggen: imictl user activate {}", u.username),
+        "U kiest dan een nieuw wachtwoord en een veiligheidscode van 12 tekens (letters, cijfers",
+        "en symbolen). Noteer de code goed: bij elke inlog worden 3 tekens ervan gevraagd.",
     };
   } else {
     s.instructions = {
-      "Keep this username. The temporary password arrives separately by e-mail,",
-      "24 hours after your account was created.",
-      fmt::format("First login: imictl user activate {}", u.username),
-      "You then choose a new password and a 12-character security code (letters, digits",
-      "and symbols). Keep the code safe: every login asks for 3 of its characters.",
+        "Keep this username. The temporary password arrives separately by e-mail,",
+        "24 hours after your account was created.",
+        fmt::format("First login: imictl user activate {}", u.username),
+        "You then choose a new password and a 12-character security code (letters, digits",
+        "and symbols). Keep the code safe: every login asks for 3 of its characters.",
     };
   }
   return s;
@@ -57,7 +57,8 @@ std::vector<UserSheet> load_user_sheets(Session& session, const std::vector<std:
     views.push_back(load_user_view(db, ref.id));
   }
   std::vector<UserSheet> sheets;
-  for (const auto& v : views) sheets.push_back(make_user_sheet(v));
+  for (const auto& v : views)
+    sheets.push_back(make_user_sheet(v));
   return sheets;
 }
 
@@ -69,11 +70,13 @@ std::string user_sheets_text(const std::vector<UserSheet>& sheets)
     if (i) out += "\f\n";
     out += s.heading + "\n" + std::string(s.heading.size(), '=') + "\n\n";
     size_t width = 0;
-    for (const auto& [label, value] : s.fields) width = std::max(width, util::utf8_length(label));
+    for (const auto& [label, value] : s.fields)
+      width = std::max(width, util::utf8_length(label));
     for (const auto& [label, value] : s.fields)
       out += label + ":" + std::string(width - util::utf8_length(label) + 2, ' ') + value + "\n";
     out += "\n";
-    for (const auto& line : s.instructions) out += line + "\n";
+    for (const auto& line : s.instructions)
+      out += line + "\n";
   }
   return out;
 }

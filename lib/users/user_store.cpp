@@ -15,7 +15,8 @@ std::vector<std::string> strings(SQLite::Database& db, const char* sql, std::int
   SQLite::Statement q(db, sql);
   q.bind(1, id);
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.executeStep())
+    out.push_back(q.getColumn(0).getString());
   return out;
 }
 
@@ -38,17 +39,19 @@ UserRef find_user(SQLite::Database& db, std::string_view user)
   NotFoundError e(fmt::format("user '{}' does not exist", user));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT username FROM user WHERE status <> 'deleted'");
-  while (all.executeStep()) names.push_back(all.getColumn(0).getString());
+  while (all.executeStep())
+    names.push_back(all.getColumn(0).getString());
   const bool is_email = user.find('@') != std::string_view::npos;
   const auto near = util::nearest_matches(is_email ? user.substr(0, user.find('@')) : user, names, 1);
-  for (const auto& n : near) e.hint(fmt::format("did you mean '{}'?", n));
+  for (const auto& n : near)
+    e.hint(fmt::format("did you mean '{}'?", n));
   if (near.empty()) e.hint("list the users with: imictl user list");
   throw e;
 }
 
 const char* const user_view_columns =
-  "u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, u.created_at, "
-  "u.updated_at, u.phone, u.function, u.last_login_at, u.functional";
+    "u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, u.created_at, "
+    "u.updated_at, u.phone, u.function, u.last_login_at, u.functional";
 
 void read_user_columns(SQLite::Statement& row, UserView& v)
 {
@@ -80,33 +83,33 @@ UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
   v.roles = strings(db, "SELECT role FROM user_role WHERE user_id = ? ORDER BY role", user_id);
   v.services = strings(db, "SELECT keyword FROM user_service WHERE user_id = ? ORDER BY keyword", user_id);
   v.departments =
-    strings(db,
-            "SELECT d.name FROM user_department ud JOIN department d ON d.id = ud.department_id "
-            "WHERE ud.user_id = ? ORDER BY d.position, d.name",
-            user_id);
+      strings(db,
+              "SELECT d.name FROM user_department ud JOIN department d ON d.id = ud.department_id "
+              "WHERE ud.user_id = ? ORDER BY d.position, d.name",
+              user_id);
   return v;
 }
 
 const std::vector<std::string>& user_record_columns()
 {
   static const std::vector<std::string> columns = {
-    "username",   "first_name", "last_name",  "email",        "phone",     "language",
-    "status",     "roles",      "services",   "departments",  "authority", "function",
-    "functional", "created_at", "updated_at", "last_login_at"};
+      "username",   "first_name", "last_name",  "email",        "phone",     "language",
+      "status",     "roles",      "services",   "departments",  "authority", "function",
+      "functional", "created_at", "updated_at", "last_login_at"};
   return columns;
 }
 
 Record user_record(const UserView& u)
 {
   return {
-    {"username", u.username},     {"first_name", u.first_name},
-    {"last_name", u.last_name},   {"email", u.email},
-    {"phone", u.phone},           {"language", u.language},
-    {"status", u.status},         {"roles", u.roles},
-    {"services", u.services},     {"departments", u.departments},
-    {"authority", u.authority},   {"function", u.function},
-    {"functional", u.functional}, {"created_at", u.created_at},
-    {"updated_at", u.updated_at}, {"last_login_at", u.last_login_at},
+      {"username", u.username},     {"first_name", u.first_name},
+      {"last_name", u.last_name},   {"email", u.email},
+      {"phone", u.phone},           {"language", u.language},
+      {"status", u.status},         {"roles", u.roles},
+      {"services", u.services},     {"departments", u.departments},
+      {"authority", u.authority},   {"function", u.function},
+      {"functional", u.functional}, {"created_at", u.created_at},
+      {"updated_at", u.updated_at}, {"last_login_at", u.last_login_at},
   };
 }
 

@@ -33,9 +33,9 @@ std::string username_base(std::string_view first_name, std::string_view last_nam
   std::string base = first.empty() ? last : first.substr(0, 1) + last;
   if (base.empty() || last.empty())
     throw InvalidInputError(
-      fmt::format("cannot make a username from first name '{}' and last name '{}': the last name needs at "
-                  "least one Latin letter or digit",
-                  first_name, last_name));
+        fmt::format("cannot make a username from first name '{}' and last name '{}': the last name needs at "
+                    "least one Latin letter or digit",
+                    first_name, last_name));
   // A username starts with a letter so it never reads as an id.
   if (base[0] >= '0' && base[0] <= '9') base = "u" + base;
   if (base.size() > 30) base.resize(30);
@@ -61,7 +61,7 @@ void check_username_syntax(std::string_view username)
   for (char c : username)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
       throw InvalidInputError(fmt::format(
-        "username '{}' may contain only lower-case letters a-z, digits and '.', '-', '_'", username));
+          "username '{}' may contain only lower-case letters a-z, digits and '.', '-', '_'", username));
 }
 
 } // namespace imi

@@ -9,9 +9,9 @@ namespace {
 
 // Windows-1252 0x80..0x9F; 0 marks the five bytes the code page leaves undefined.
 const char16_t cp1252_high[32] = {
-  0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-  0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-  0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
 // Length of the UTF-8 sequence starting at s[i]: >0 valid, 0 invalid, -1 cut off by the end.
@@ -27,8 +27,8 @@ int utf8_sequence_length(std::string_view s, size_t i)
     if ((cc & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (cc & 0x3F);
   }
-  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF
-      || (cp >= 0xD800 && cp <= 0xDFFF))
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
     return 0;
   return len;
 }
@@ -71,7 +71,9 @@ const char* encoding_name(TextEncoding e)
   return "auto";
 }
 
-TextDecoder::TextDecoder(TextEncoding forced) : encoding_(forced), forced_(forced != TextEncoding::automatic) {}
+TextDecoder::TextDecoder(TextEncoding forced) : encoding_(forced), forced_(forced != TextEncoding::automatic)
+{
+}
 
 DecodeProblem TextDecoder::decode(std::string_view bytes, std::string& out, bool last)
 {
@@ -120,11 +122,14 @@ DecodeProblem TextDecoder::decode(std::string_view bytes, std::string& out, bool
 void TextDecoder::choose_by_content(std::string_view bytes, bool last)
 {
   size_t i = 0;
-  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80)
+    ++i;
   if (i == bytes.size()) return;
   const int len = utf8_sequence_length(bytes, i);
-  if (len > 1) encoding_ = TextEncoding::utf8;
-  else if (len == 0 || last) encoding_ = TextEncoding::windows1252;
+  if (len > 1)
+    encoding_ = TextEncoding::utf8;
+  else if (len == 0 || last)
+    encoding_ = TextEncoding::windows1252;
   // else: cut off by the chunk end; the next call decides
 }
 
@@ -167,7 +172,8 @@ DecodeProblem TextDecoder::decode_1252(std::string_view bytes, std::string& out)
     } else if (c < 0xA0) {
       const char16_t cp = cp1252_high[c - 0x80];
       if (cp == 0)
-        return {DecodeProblem::Kind::invalid, fmt::format("byte 0x{:02X} is not a Windows-1252 character", c)};
+        return {DecodeProblem::Kind::invalid,
+                fmt::format("byte 0x{:02X} is not a Windows-1252 character", c)};
       append_utf8(out, cp);
     } else {
       append_utf8(out, c);
@@ -190,7 +196,8 @@ DecodeProblem TextDecoder::decode_utf16(std::string_view bytes, std::string& out
     if (cp >= 0xD800 && cp <= 0xDBFF) {
       if (i + 3 >= bytes.size()) break; // the low half is in the next chunk
       const char32_t low = unit(i + 2);
-      if (low < 0xDC00 || low > 0xDFFF) return {DecodeProblem::Kind::invalid, "invalid UTF-16 (lone surrogate)"};
+      if (low < 0xDC00 || low > 0xDFFF)
+        return {DecodeProblem::Kind::invalid, "invalid UTF-16 (lone surrogate)"};
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       used = 4;
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
@@ -201,7 +208,8 @@ DecodeProblem TextDecoder::decode_utf16(std::string_view bytes, std::string& out
     i += used;
   }
   if (i < bytes.size()) {
-    if (last) return {DecodeProblem::Kind::invalid, "invalid UTF-16 (the file ends in the middle of a character)"};
+    if (last)
+      return {DecodeProblem::Kind::invalid, "invalid UTF-16 (the file ends in the middle of a character)"};
     pending_ = std::string(bytes.substr(i));
   }
   return {};
@@ -218,7 +226,8 @@ bool next_code_point(std::string_view s, size_t& i, char32_t& cp)
   if (len <= 0) return false;
   const auto c = static_cast<unsigned char>(s[i]);
   cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+  for (int k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
   i += static_cast<size_t>(len);
   return true;
 }

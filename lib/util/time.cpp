@@ -69,8 +69,8 @@ std::optional<Instant> parse_iso8601(std::string_view s)
 {
   size_t pos = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (!read_number(s, pos, 4, y) || !expect(s, pos, '-') || !read_number(s, pos, 2, mo)
-      || !expect(s, pos, '-') || !read_number(s, pos, 2, d))
+  if (!read_number(s, pos, 4, y) || !expect(s, pos, '-') || !read_number(s, pos, 2, mo) ||
+      !expect(s, pos, '-') || !read_number(s, pos, 2, d))
     return std::nullopt;
   if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo)))
     return std::nullopt;
@@ -84,7 +84,8 @@ std::optional<Instant> parse_iso8601(std::string_view s)
       if (!read_number(s, pos, 2, sec)) return std::nullopt;
       if (expect(s, pos, '.') || expect(s, pos, ',')) {
         size_t start = pos;
-        while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+        while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))
+          ++pos;
         if (pos == start) return std::nullopt;
       }
     }
@@ -101,8 +102,8 @@ std::optional<Instant> parse_iso8601(std::string_view s)
     }
   }
   if (pos != s.size()) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600
-         + mi * 60 + sec - offset;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+         mi * 60 + sec - offset;
 }
 
 std::string format_iso8601(Instant t)
@@ -122,7 +123,8 @@ std::string format_date(Instant t)
 std::optional<Period> parse_period(std::string_view text)
 {
   size_t pos = 0;
-  while (pos < text.size() && text[pos] == ' ') ++pos;
+  while (pos < text.size() && text[pos] == ' ')
+    ++pos;
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), n);
   if (ec != std::errc() || n < 0) return std::nullopt;
@@ -131,14 +133,22 @@ std::optional<Period> parse_period(std::string_view text)
     if (*p != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
   if (!unit.empty() && unit.back() == 's') unit.pop_back();
   Period p;
-  if (unit == "second") p.seconds = n;
-  else if (unit == "minute") p.seconds = n * 60;
-  else if (unit == "hour" || unit == "h") p.seconds = n * 3600;
-  else if (unit == "day" || unit == "d") p.seconds = n * 86400;
-  else if (unit == "week") p.seconds = n * 7 * 86400;
-  else if (unit == "month") p.months = static_cast<int>(n);
-  else if (unit == "year") p.months = static_cast<int>(n * 12);
-  else return std::nullopt;
+  if (unit == "second")
+    p.seconds = n;
+  else if (unit == "minute")
+    p.seconds = n * 60;
+  else if (unit == "hour" || unit == "h")
+    p.seconds = n * 3600;
+  else if (unit == "day" || unit == "d")
+    p.seconds = n * 86400;
+  else if (unit == "week")
+    p.seconds = n * 7 * 86400;
+  else if (unit == "month")
+    p.months = static_cast<int>(n);
+  else if (unit == "year")
+    p.months = static_cast<int>(n * 12);
+  else
+    return std::nullopt;
   return p;
 }
 

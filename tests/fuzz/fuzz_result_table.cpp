@@ -25,13 +25,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size)
   size_t pos = 0;
   const size_t step = size % 7 + 1; // odd chunk sizes cross every boundary
   imi::util::CsvReader csv(
-    [&](char* buf, size_t n) {
-      const size_t k = std::min({n, step, size - pos});
-      std::memcpy(buf, data + pos, k);
-      pos += k;
-      return k;
-    },
-    options);
+      [&](char* buf, size_t n) {
+        const size_t k = std::min({n, step, size - pos});
+        std::memcpy(buf, data + pos, k);
+        pos += k;
+        return k;
+      },
+      options);
   imi::TableReader reader(csv);
   std::vector<imi::RowError> errors;
   if (!reader.read_header(errors)) return 0;
@@ -40,6 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size)
   for (int rows = 0; rows < 10000 && reader.next(row, valid, errors); ++rows) {
     if (errors.size() > 1000) errors.clear();
   }
-  for (const auto& e : errors) (void)imi::format_row_error("fuzz.csv", e);
+  for (const auto& e : errors)
+    (void)imi::format_row_error("fuzz.csv", e);
   return 0;
 }

@@ -13,8 +13,10 @@ using namespace imi;
 TEST_CASE("core::config_keys and env table agree")
 {
   std::set<std::string> names;
-  for (const auto& k : config_keys()) CHECK(names.insert(k.name).second);
-  for (const auto& v : config_env_vars()) CHECK(names.count(v.key) == 1);
+  for (const auto& k : config_keys())
+    CHECK(names.insert(k.name).second);
+  for (const auto& v : config_env_vars())
+    CHECK(names.count(v.key) == 1);
   const Config d = Config::defaults();
   CHECK(d.integer("database.busy_timeout_ms") == 5000);
   CHECK(d.period("retention.delete_after").months == 6);
@@ -40,7 +42,8 @@ TEST_CASE("core::Config::load precedence and errors")
 
   ::setenv("IMICTL_DB", "/from/env.db", 1);
   CHECK(Config::load({file, std::nullopt}, reporter).text("database.path") == "/from/env.db");
-  CHECK(Config::load({file, std::string("/from/flag.db")}, reporter).text("database.path") == "/from/flag.db");
+  CHECK(Config::load({file, std::string("/from/flag.db")}, reporter).text("database.path") ==
+        "/from/flag.db");
   ::unsetenv("IMICTL_DB");
 
   std::ofstream(file) << "[database\n";

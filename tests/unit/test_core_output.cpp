@@ -9,8 +9,13 @@ TEST_CASE("core::Renderer json")
 {
   std::ostringstream s;
   Renderer r(s, Format::json, false);
-  r.object({{"name", "a \"b\"\n"}, {"n", 3}, {"none", nullptr}, {"ok", true}, {"roles", std::vector<std::string>{"x"}}});
-  CHECK(s.str() == "{\"name\": \"a \\\"b\\\"\\n\", \"n\": 3, \"none\": null, \"ok\": true, \"roles\": [\"x\"]}\n");
+  r.object({{"name", "a \"b\"\n"},
+            {"n", 3},
+            {"none", nullptr},
+            {"ok", true},
+            {"roles", std::vector<std::string>{"x"}}});
+  CHECK(s.str() ==
+        "{\"name\": \"a \\\"b\\\"\\n\", \"n\": 3, \"none\": null, \"ok\": true, \"roles\": [\"x\"]}\n");
 
   std::ostringstream l;
   Renderer lr(l, Format::json, false);

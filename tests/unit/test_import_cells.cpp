@@ -55,8 +55,8 @@ TEST_CASE("import::parse_roles_cell")
   CHECK(r.roles == (role_bit(Role::handler) | role_bit(Role::allocator)));
   CHECK(r.unknown.empty());
   CHECK(parse_roles_cell("handler, lda").roles == (role_bit(Role::handler) | role_bit(Role::lda)));
-  CHECK(parse_roles_cell("Behandelaar en Lokale gegevensbeheerder").roles
-        == (role_bit(Role::handler) | role_bit(Role::lda)));
+  CHECK(parse_roles_cell("Behandelaar en Lokale gegevensbeheerder").roles ==
+        (role_bit(Role::handler) | role_bit(Role::lda)));
   CHECK(parse_roles_cell("Toewijzer/Toezichthouder").roles == role_bit(Role::allocator));
   CHECK(parse_roles_cell("Basisgebruiker").roles == 0);
   CHECK(parse_roles_cell("").roles == 0);
@@ -69,7 +69,8 @@ TEST_CASE("import::parse_roles_cell")
 
 TEST_CASE("import::parse_laws_cell")
 {
-  CHECK(parse_laws_cell("Woningwet; Bouwbesluit\nWoningwet\n\n") == std::vector<std::string>{"Woningwet", "Bouwbesluit"});
+  CHECK(parse_laws_cell("Woningwet; Bouwbesluit\nWoningwet\n\n") ==
+        std::vector<std::string>{"Woningwet", "Bouwbesluit"});
   CHECK(parse_laws_cell("").empty());
 }
 
@@ -112,7 +113,6 @@ TEST_CASE("import::map_table_columns")
   map_table_columns({"Afdeling", "Mailbox", "E-mail"}, problems);
   CHECK(problems.size() == 1);
 }
-
 
 #include "core/error.hpp"
 #include "import/username_allocator.hpp"

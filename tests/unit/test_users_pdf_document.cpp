@@ -8,8 +8,8 @@ using namespace imi;
 TEST_CASE("users::render_pdf")
 {
   const std::string pdf = render_pdf(
-    {{{"Gebruikersnaam: jmuller", 12, true, 0}, {"Naam: Jürgen (Müller) \\", 12}}, {{"second page", 12}}},
-    "IMI");
+      {{{"Gebruikersnaam: jmuller", 12, true, 0}, {"Naam: Jürgen (Müller) \\", 12}}, {{"second page", 12}}},
+      "IMI");
   CHECK(pdf.rfind("%PDF-1.4", 0) == 0);
   CHECK(pdf.find("/Count 2") != std::string::npos);
   CHECK(pdf.find("(Naam: J\\374rgen \\(M\\374ller\\) \\\\)") != std::string::npos);

@@ -17,8 +17,8 @@ namespace {
 fs::path temp_key_path()
 {
   static int n = 0;
-  return fs::temp_directory_path()
-         / ("imictl-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".key");
+  return fs::temp_directory_path() /
+         ("imictl-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".key");
 }
 
 } // namespace

@@ -1,9 +1,8 @@
 #include "util/csv.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cstring>
+#include <doctest/doctest.h>
 #include <memory>
 
 using imi::util::CsvError;
@@ -31,7 +30,8 @@ std::vector<CsvRecord> read_all(const std::string& data, CsvOptions o = {}, char
   CsvReader r(source(data), o);
   std::vector<CsvRecord> out;
   CsvRecord rec;
-  while (r.next(rec)) out.push_back(rec);
+  while (r.next(rec))
+    out.push_back(rec);
   if (delimiter) *delimiter = r.delimiter();
   return out;
 }
@@ -109,7 +109,9 @@ TEST_CASE("util::CsvReader")
   }
   SUBCASE("UTF-16 input")
   {
-    const std::string le("\xFF\xFE" "a\0;\0b\0\r\0\n\0", 12);
+    const std::string le("\xFF\xFE"
+                         "a\0;\0b\0\r\0\n\0",
+                         12);
     auto recs = read_all(le);
     REQUIRE(recs.size() == 1);
     CHECK(recs[0].cells == std::vector<std::string>{"a", "b"});

@@ -1,8 +1,7 @@
 #include "util/encoding.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+#include <doctest/doctest.h>
 
 using imi::util::DecodeProblem;
 using imi::util::TextDecoder;
@@ -35,15 +34,17 @@ TEST_CASE("util::TextDecoder")
   SUBCASE("UTF-8 with BOM, split across chunks")
   {
     TextDecoder d;
-    CHECK(decode_all("\xEF\xBB\xBF" "Caf\xC3\xA9;x", TextEncoding::automatic, nullptr, &d) == "Caf\xC3\xA9;x");
+    CHECK(decode_all("\xEF\xBB\xBF"
+                     "Caf\xC3\xA9;x",
+                     TextEncoding::automatic, nullptr, &d) == "Caf\xC3\xA9;x");
     CHECK(d.had_bom());
     CHECK(d.encoding() == TextEncoding::utf8);
   }
   SUBCASE("Windows-1252 is detected and converted")
   {
     TextDecoder d;
-    CHECK(decode_all("Caf\xE9 \x80 \x93", TextEncoding::automatic, nullptr, &d, 64)
-          == "Caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9C");
+    CHECK(decode_all("Caf\xE9 \x80 \x93", TextEncoding::automatic, nullptr, &d, 64) ==
+          "Caf\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9C");
     CHECK(d.encoding() == TextEncoding::windows1252);
   }
   SUBCASE("a Windows-1252 byte at the very end")
@@ -52,7 +53,9 @@ TEST_CASE("util::TextDecoder")
   }
   SUBCASE("UTF-16 LE and BE with BOM, surrogate pairs")
   {
-    const std::string le("\xFF\xFE" "A\0\xE9\0=\xD8\x00\xDE", 10);
+    const std::string le("\xFF\xFE"
+                         "A\0\xE9\0=\xD8\x00\xDE",
+                         10);
     CHECK(decode_all(le) == "A\xC3\xA9\xF0\x9F\x98\x80");
     const std::string be("\xFE\xFF\0A\0\xE9", 6);
     CHECK(decode_all(be) == "A\xC3\xA9");
@@ -86,7 +89,10 @@ TEST_CASE("util::TextDecoder")
   SUBCASE("odd UTF-16 length")
   {
     DecodeProblem p;
-    decode_all(std::string("\xFF\xFE" "A\0B", 5), TextEncoding::automatic, &p);
+    decode_all(std::string("\xFF\xFE"
+                           "A\0B",
+                           5),
+               TextEncoding::automatic, &p);
     CHECK(p.kind == DecodeProblem::Kind::invalid);
   }
 }

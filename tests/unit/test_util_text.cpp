@@ -18,9 +18,9 @@ TEST_CASE("util::is_valid_utf8")
   CHECK(is_valid_utf8("héllo €"));
   CHECK(is_valid_utf8(""));
   CHECK_FALSE(is_valid_utf8("\xff"));
-  CHECK_FALSE(is_valid_utf8("\xc3"));          // truncated
-  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  CHECK_FALSE(is_valid_utf8("\xc3"));         // truncated
+  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));     // overlong
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80")); // surrogate
   CHECK(utf8_length("é€x") == 3);
 }
 

@@ -24,7 +24,8 @@ TEST_CASE("util::format_iso8601")
   CHECK(format_iso8601(1795824000 + 3661) == "2026-11-28T01:01:01Z");
   CHECK(format_iso8601(-1) == "1969-12-31T23:59:59Z");
   CHECK(format_date(1795824000) == "2026-11-28");
-  for (Instant t : {0LL, 951782400LL, 1795824000LL, 4102444799LL}) CHECK(parse_iso8601(format_iso8601(t)) == t);
+  for (Instant t : {0LL, 951782400LL, 1795824000LL, 4102444799LL})
+    CHECK(parse_iso8601(format_iso8601(t)) == t);
 }
 
 TEST_CASE("util::parse_period and add_period")
