@@ -14,7 +14,7 @@ cd "$here"
 build_packages=(build-essential cmake ninja-build pkg-config ccache
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev
   libsodium-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3)
-test_packages=(python3-aiosmtpd openssl libreoffice-calc-nogui poppler-utils argon2 clang libclang-rt-14-dev time
+test_packages=(clang-format python3-aiosmtpd openssl libreoffice-calc-nogui poppler-utils argon2 clang libclang-rt-14-dev time
   hyperfine)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -59,6 +59,7 @@ run)
 test)
   install_packages "${build_packages[@]}" "${test_packages[@]}"
   build build -DIMICTL_WERROR=ON
+  ninja -C build check_format
   (cd build && ctest --output-on-failure -j2)
   mandoc -T lint -W warning man/*.1
   build build-asan -DIMICTL_WERROR=ON -DIMICTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
