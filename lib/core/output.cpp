@@ -3,14 +3,10 @@
 #include "util/text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <fmt/format.h>
 #include <ostream>
 
 namespace imi {
-
-void append_json_escaped(std::string& out, const std::string& s);
-
 namespace {
 
 // Cell text for table and CSV output: lists joined, null as empty or "-".
@@ -37,54 +33,6 @@ std::string one_line(std::string s)
   return s;
 }
 
-void write_json(std::string& out, const Value& v);
-
-void write_json_record(std::string& out, const Record& r)
-{
-  out += '{';
-  for (size_t i = 0; i < r.size(); ++i) {
-    if (i) out += ", ";
-    out += '"';
-    append_json_escaped(out, r[i].key);
-    out += "\": ";
-    write_json(out, r[i].value);
-  }
-  out += '}';
-}
-
-void write_json(std::string& out, const Value& v)
-{
-  switch (v.type) {
-  case Value::Type::null: out += "null"; break;
-  case Value::Type::boolean: out += v.boolean ? "true" : "false"; break;
-  case Value::Type::integer: out += std::to_string(v.integer); break;
-  case Value::Type::text:
-    out += '"';
-    append_json_escaped(out, v.text);
-    out += '"';
-    break;
-  case Value::Type::list:
-    out += '[';
-    for (size_t i = 0; i < v.list.size(); ++i) {
-      if (i) out += ", ";
-      out += '"';
-      append_json_escaped(out, v.list[i]);
-      out += '"';
-    }
-    out += ']';
-    break;
-  case Value::Type::record: write_json_record(out, v.records.front()); break;
-  case Value::Type::records:
-    out += '[';
-    for (size_t i = 0; i < v.records.size(); ++i) {
-      if (i) out += ", ";
-      write_json_record(out, v.records[i]);
-    }
-    out += ']';
-    break;
-  }
-}
-
 std::string header_text(const std::string& key)
 {
   std::string h;
@@ -94,78 +42,6 @@ std::string header_text(const std::string& key)
 }
 
 } // namespace
-
-Value Value::of_record(Record r)
-{
-  Value v;
-  v.type = Type::record;
-  v.records.push_back(std::move(r));
-  return v;
-}
-
-Value Value::of_records(std::vector<Record> rs)
-{
-  Value v;
-  v.type = Type::records;
-  v.records = std::move(rs);
-  return v;
-}
-
-void append_json_escaped(std::string& out, const std::string& s)
-{
-  // Copy runs of plain characters at once; listings write a lot of text.
-  static const auto needs_escape = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c)
-      t[static_cast<size_t>(c)] = true;
-    t['"'] = t['\\'] = t[0x7F] = true;
-    return t;
-  }();
-  const char* const begin = s.data();
-  const char* const end = begin + s.size();
-  const char* run = begin;
-  for (const char* p = begin; p != end; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (!needs_escape[c]) continue;
-    out.append(run, p);
-    run = p + 1;
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default: out += fmt::format("\\u{:04x}", c);
-    }
-  }
-  out.append(run, end);
-}
-
-std::string json_escape(const std::string& s)
-{
-  std::string out;
-  out.reserve(s.size() + 2);
-  append_json_escaped(out, s);
-  return out;
-}
-
-std::string neutralise_csv_cell(const std::string& cell)
-{
-  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
-    return "'" + cell;
-  return cell;
-}
-
-std::string quote_csv_cell(const std::string& cell, char separator)
-{
-  if (cell.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return cell;
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
 
 Renderer::Renderer(std::ostream& out, Format format, bool color) : out_(out), format_(format), color_(color)
 {

@@ -83,5 +83,9 @@ private:
 std::string neutralise_csv_cell(const std::string& cell);
 std::string quote_csv_cell(const std::string& cell, char separator);
 std::string json_escape(const std::string& s);
+// Appends s to out with JSON string escaping (no surrounding quotes).
+void append_json_escaped(std::string& out, const std::string& s);
+// Appends a record as one JSON object.
+void write_json_record(std::string& out, const Record& r);
 
 } // namespace imi
