@@ -1,7 +1,8 @@
 // The local data administrator's work on users (guide H6.1, H6.2): create,
 // edit, rename while pending, lock, unlock, reset the password, delete.
 // Each function checks the permission table, writes one transaction with its
-// audit entry, and returns the user as it now is.
+// audit entry, and returns the user as it now is. Defined in user_add_edit.cpp
+// (add, edit) and user_lifecycle.cpp (the rest).
 #pragma once
 
 #include "users/user_store.hpp"
