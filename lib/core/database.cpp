@@ -58,6 +58,13 @@ int latest_schema_version()
 
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access access, int busy_timeout_ms)
 {
+  // SQLite's allocation statistics take a global mutex on every malloc;
+  // imictl never reads them. Must be set before SQLite initialises.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   const bool exists = std::filesystem::exists(path);
   if (!exists && access != Access::create)
     throw UnavailableError(fmt::format("no database at {}", path),
