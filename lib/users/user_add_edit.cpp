@@ -139,8 +139,7 @@ UserView edit_user(Session& session, std::string_view user, const UserEdit& edit
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::manage_users);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  const Target t = manage_live(session, db, user, Permission::manage_users);
   const UserView before = load_user_view(db, t.user.id);
   std::vector<std::string> changed;
   std::vector<std::pair<std::string, std::optional<std::string>>> sets;

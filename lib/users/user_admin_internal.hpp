@@ -2,9 +2,11 @@
 // user_lifecycle.cpp): resolving the user a command acts on. Not for other users.
 #pragma once
 
+#include "core/error.hpp"
 #include "users/permissions.hpp"
 #include "users/user_store.hpp"
 
+#include <fmt/format.h>
 #include <string_view>
 #include <utility>
 
@@ -20,6 +22,14 @@ inline Target manage(Session& session, SQLite::Database& db, std::string_view us
   UserRef ref = find_user(db, user);
   Actor actor = require(session, permission, ref.authority_id, "user:" + ref.username);
   return {std::move(ref), std::move(actor)};
+}
+
+// The same, for operations that make no sense on a deleted user (conflict).
+inline Target manage_live(Session& session, SQLite::Database& db, std::string_view user, Permission permission)
+{
+  Target t = manage(session, db, user, permission);
+  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  return t;
 }
 
 } // namespace imi::user_admin

@@ -135,8 +135,7 @@ UserView lock_user(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::manage_users);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  const Target t = manage_live(session, db, user, Permission::manage_users);
   if (t.user.id == t.actor.user_id)
     throw ConflictError("you cannot lock your own account", {"another local data administrator can"});
   if (t.user.status != "locked") {
@@ -152,8 +151,7 @@ UserView unlock_user(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::manage_users);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  const Target t = manage_live(session, db, user, Permission::manage_users);
   if (t.user.status == "locked") {
     set_status(db, t.user.id, unlocked_status(db, t.user.id), session.now_iso());
     SQLite::Statement reset(db, "UPDATE user SET failed_logins = 0 WHERE id = ?");
@@ -170,8 +168,7 @@ UserView reset_user_password(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::reset_password);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  const Target t = manage_live(session, db, user, Permission::reset_password);
   // The security code goes too: activation sets a new one with the new
   // password, and a code nobody can use should not linger in the database.
   // The reset mail also counts as the credentials of a user reset within
