@@ -190,3 +190,21 @@ printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;李 王;li@x.nl;\nB;Ok Naam;ok@x.nl;To
 expect_rc 6 imictl import latin.csv
 expect_contains "$ERR" "latin.csv:2: column 'Naam': cannot make a username"
 expect_contains "$ERR" "latin.csv:3: column 'Rol(len)': unknown role 'Toewijzr'"
+
+# --- progress bar: on a terminal for a large file, never when stderr is not one ---
+python3 - >big.csv <<'PY'
+import sys
+w = sys.stdout.write
+w("Afdeling;Wetten en regels van toepassing;Voor en achternaam (funct.);Mailbox;Rol(len)\r\n")
+for i in range(70000):
+    w(f"Afdeling {i % 50};;Medewerker{i} Achternaam;m{i}@oeteldonk.nl;Basisgebruiker\r\n")
+PY
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %s big.csv)" -gt $((4 * 1024 * 1024)) ] || fail "big.csv is not large enough to show progress"
+expect_ok imictl import big.csv --dry-run
+expect_not_contains "$ERR" "%"
+# script(1) gives the command a terminal; its output file records what the terminal showed.
+CHECKS=$((CHECKS + 1))
+script -q -e -c "$IMICTL_BIN import big.csv --dry-run" tty.log >/dev/null </dev/null || fail "import on a terminal failed"
+expect_contains "$(cat tty.log)" "reading ["
+expect_contains "$(cat tty.log)" "100%"
