@@ -25,7 +25,8 @@ inline Target manage(Session& session, SQLite::Database& db, std::string_view us
 }
 
 // The same, for operations that make no sense on a deleted user (conflict).
-inline Target manage_live(Session& session, SQLite::Database& db, std::string_view user, Permission permission)
+inline Target manage_live(Session& session, SQLite::Database& db, std::string_view user,
+                          Permission permission)
 {
   Target t = manage(session, db, user, permission);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
