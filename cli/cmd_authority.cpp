@@ -16,11 +16,37 @@ namespace {
 const std::vector<std::string> list_columns = {"id",    "name", "informal_name", "country", "type",
                                                "email", "own"};
 
-Record list_row(const Authority& a)
+Record list_row(const AuthoritySummary& a)
 {
   return {{"id", a.id},           {"name", a.name}, {"informal_name", a.informal_name},
           {"country", a.country}, {"type", a.type}, {"email", a.email},
           {"own", a.is_own}};
+}
+
+Record list_row(const Authority& a)
+{
+  return list_row(AuthoritySummary{a.id, a.is_own, a.name, a.country, a.type, a.informal_name, a.email});
+}
+
+// Listings reuse one record, so a row costs no allocation once the strings
+// have grown to size.
+void fill_list_row(Record& r, const AuthoritySummary& a)
+{
+  auto text = [](Value& v, const std::optional<std::string>& s) {
+    if (!s) {
+      v.type = Value::Type::null;
+      return;
+    }
+    v.type = Value::Type::text;
+    v.text.assign(*s);
+  };
+  r[0].value.integer = a.id;
+  r[1].value.text.assign(a.name);
+  text(r[2].value, a.informal_name);
+  r[3].value.text.assign(a.country);
+  r[4].value.text.assign(a.type);
+  text(r[5].value, a.email);
+  r[6].value.boolean = a.is_own;
 }
 
 struct AddOptions {
@@ -53,7 +79,11 @@ void run_search(const SearchOptions& o, Runtime& rt)
   if (!o.keyword.empty()) f.keyword = resolve_keyword(db, o.keyword);
   auto& out = rt.out();
   out.begin_list(list_columns);
-  for_each_authority(db, f, [&](const Authority& a) { out.row(list_row(a)); });
+  Record row = list_row(AuthoritySummary{});
+  for_each_authority(db, f, [&](const AuthoritySummary& a) {
+    fill_list_row(row, a);
+    out.row(row);
+  });
   out.end_list();
 }
 

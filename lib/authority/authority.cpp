@@ -136,9 +136,9 @@ std::int64_t register_authority(Session& session, const AuthorityInput& in)
 }
 
 void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
-                        const std::function<void(const Authority&)>& visit)
+                        const std::function<void(const AuthoritySummary&)>& visit)
 {
-  std::string sql = std::string(select_columns) + " WHERE 1";
+  std::string sql = "SELECT id, is_own, name, informal_name, country, type, email FROM authority WHERE 1";
   if (f.country) sql += " AND country = :country";
   if (f.type) sql += " AND type = :type";
   if (f.keyword) sql += " AND id IN (SELECT authority_id FROM authority_keyword WHERE keyword = :keyword)";
@@ -158,8 +158,25 @@ void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
     }
     q.bind(":name", escaped);
   }
-  while (q.executeStep())
-    visit(read_authority(q));
+  AuthoritySummary a;
+  auto assign_optional = [](std::optional<std::string>& to, const SQLite::Column& c) {
+    if (c.isNull())
+      to.reset();
+    else if (to)
+      to->assign(c.getText(), static_cast<size_t>(c.getBytes()));
+    else
+      to.emplace(c.getText(), static_cast<size_t>(c.getBytes()));
+  };
+  while (q.executeStep()) {
+    a.id = q.getColumn(0).getInt64();
+    a.is_own = q.getColumn(1).getInt() != 0;
+    a.name.assign(q.getColumn(2).getText(), static_cast<size_t>(q.getColumn(2).getBytes()));
+    assign_optional(a.informal_name, q.getColumn(3));
+    a.country.assign(q.getColumn(4).getText(), static_cast<size_t>(q.getColumn(4).getBytes()));
+    a.type.assign(q.getColumn(5).getText(), static_cast<size_t>(q.getColumn(5).getBytes()));
+    assign_optional(a.email, q.getColumn(6));
+    visit(a);
+  }
 }
 
 } // namespace imi

@@ -61,11 +61,20 @@ struct AuthorityEdit {
 // Returns the fields that changed.
 std::vector<std::string> edit_authority(Session& session, std::int64_t id, const AuthorityEdit& edit);
 
+// The columns of a listing row.
+struct AuthoritySummary {
+  std::int64_t id = 0;
+  bool is_own = false;
+  std::string name, country, type;
+  std::optional<std::string> informal_name, email;
+};
+
 struct AuthorityFilter {
   std::optional<std::string> country, type, keyword, name;
 };
-// Streams matching authorities in id order.
+// Streams matching authorities in id order. The summary passed to `visit` is
+// reused from row to row (listings of thousands allocate nothing per row).
 void for_each_authority(SQLite::Database& db, const AuthorityFilter& filter,
-                        const std::function<void(const Authority&)>& visit);
+                        const std::function<void(const AuthoritySummary&)>& visit);
 
 } // namespace imi
