@@ -24,15 +24,17 @@ struct Value {
   std::vector<std::string> list; // rendered as a JSON array of strings
   std::vector<Record> records;   // type record: records[0]; type records: all
 
-  Value() = default;
-  Value(std::nullptr_t) {}
-  Value(bool b) : type(Type::boolean), boolean(b) {}
-  Value(int i) : type(Type::integer), integer(i) {}
-  Value(std::int64_t i) : type(Type::integer), integer(i) {}
-  Value(std::string s) : type(Type::text), text(std::move(s)) {}
-  Value(const char* s) : type(Type::text), text(s) {}
-  Value(std::vector<std::string> l) : type(Type::list), list(std::move(l)) {}
-  Value(std::optional<std::string> s) : type(s ? Type::text : Type::null), text(s ? std::move(*s) : "") {}
+  // Defined below Field: a constructor's clean-up destroys `records`, which
+  // needs Field complete (clang insists; GCC is lenient).
+  Value();
+  Value(std::nullptr_t);
+  Value(bool b);
+  Value(int i);
+  Value(std::int64_t i);
+  Value(std::string s);
+  Value(const char* s);
+  Value(std::vector<std::string> l);
+  Value(std::optional<std::string> s);
   static Value of_record(Record r);
   static Value of_records(std::vector<Record> rs);
 };
@@ -41,6 +43,19 @@ struct Field {
   std::string key;
   Value value;
 };
+
+inline Value::Value() = default;
+inline Value::Value(std::nullptr_t) {}
+inline Value::Value(bool b) : type(Type::boolean), boolean(b) {}
+inline Value::Value(int i) : type(Type::integer), integer(i) {}
+inline Value::Value(std::int64_t i) : type(Type::integer), integer(i) {}
+inline Value::Value(std::string s) : type(Type::text), text(std::move(s)) {}
+inline Value::Value(const char* s) : type(Type::text), text(s) {}
+inline Value::Value(std::vector<std::string> l) : type(Type::list), list(std::move(l)) {}
+inline Value::Value(std::optional<std::string> s)
+    : type(s ? Type::text : Type::null), text(s ? std::move(*s) : "")
+{
+}
 
 enum class Format { table, json, csv };
 
