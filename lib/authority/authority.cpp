@@ -1,5 +1,6 @@
 #include "authority/authority.hpp"
 
+#include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
@@ -89,10 +90,7 @@ std::int64_t insert_authority(SQLite::Database& db, const AuthorityInput& in, bo
 
 std::int64_t own_authority_id(SQLite::Database& db)
 {
-  SQLite::Statement q(db, "SELECT id FROM authority WHERE is_own = 1");
-  if (!q.executeStep())
-    throw UnavailableError("the database has no own authority yet", {"run 'imictl init' first"});
-  return q.getColumn(0).getInt64();
+  return load_own_authority(db).id;
 }
 
 std::int64_t resolve_authority(SQLite::Database& db, const std::optional<std::string>& reference)

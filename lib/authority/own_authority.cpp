@@ -22,7 +22,7 @@ OwnAuthority load_own_authority(SQLite::Database& db)
   SQLite::Statement q(db, "SELECT id, name, informal_name, email, language, allocation FROM authority "
                           "WHERE is_own = 1");
   if (!q.executeStep())
-    throw NotFoundError("the database has no own authority").hint("create it with 'imictl init'");
+    throw UnavailableError("the database has no own authority yet", {"run 'imictl init' first"});
   OwnAuthority a;
   a.id = q.getColumn(0).getInt64();
   a.name = q.getColumn(1).getString();

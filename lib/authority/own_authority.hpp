@@ -20,7 +20,7 @@ struct OwnAuthority {
   const std::string& display_name() const { return informal_name ? *informal_name : name; }
 };
 
-// Throws NotFoundError when the database has no own authority (not initialised).
+// Throws UnavailableError (7) when the database has no own authority (not initialised).
 OwnAuthority load_own_authority(SQLite::Database& db);
 
 } // namespace imi
