@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/session.hpp"
-#include "util/text.hpp"
+#include "users/user_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -24,27 +24,18 @@ Actor resolve_actor(Session& session)
     if (own.executeStep()) a.authority_id = own.getColumn(0).getInt64();
     return a;
   }
-  SQLite::Statement q(db, "SELECT id, username, authority_id, status FROM user "
-                          "WHERE username = ?1 OR (lower(email) = lower(?1) AND status <> 'deleted') "
-                          "ORDER BY username = ?1 DESC LIMIT 1");
-  q.bind(1, *name);
-  if (!q.executeStep()) {
+  const auto found = try_find_user(db, *name);
+  if (!found) {
     NotFoundError e(fmt::format("acting user '{}' does not exist", *name));
-    std::vector<std::string> names;
-    SQLite::Statement all(db, "SELECT username FROM user WHERE status <> 'deleted'");
-    while (all.executeStep())
-      names.push_back(all.getColumn(0).getString());
-    for (const auto& n : util::nearest_matches(*name, names, 1))
-      e.hint(fmt::format("did you mean '{}'?", n));
+    if (auto near = nearest_username(db, *name)) e.hint(fmt::format("did you mean '{}'?", *near));
     throw e;
   }
+  if (found->status == "locked" || found->status == "deleted")
+    throw PermissionError(fmt::format("acting user '{}' is {}", found->username, found->status));
   Actor a;
-  a.user_id = q.getColumn(0).getInt64();
-  a.username = q.getColumn(1).getString();
-  a.authority_id = q.getColumn(2).getInt64();
-  const std::string status = q.getColumn(3).getString();
-  if (status == "locked" || status == "deleted")
-    throw PermissionError(fmt::format("acting user '{}' is {}", a.username, status));
+  a.user_id = found->id;
+  a.username = found->username;
+  a.authority_id = found->authority_id;
   a.roles = {Role::basic};
   SQLite::Statement roles(db, "SELECT role FROM user_role WHERE user_id = ?");
   roles.bind(1, a.user_id);

@@ -33,19 +33,26 @@ std::optional<UserRef> try_find_user(SQLite::Database& db, std::string_view user
                  q.getColumn(3).getString()};
 }
 
-UserRef find_user(SQLite::Database& db, std::string_view user)
+std::optional<std::string> nearest_username(SQLite::Database& db, std::string_view user)
 {
-  if (auto found = try_find_user(db, user)) return *found;
-  NotFoundError e(fmt::format("user '{}' does not exist", user));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT username FROM user WHERE status <> 'deleted'");
   while (all.executeStep())
     names.push_back(all.getColumn(0).getString());
   const bool is_email = user.find('@') != std::string_view::npos;
   const auto near = util::nearest_matches(is_email ? user.substr(0, user.find('@')) : user, names, 1);
-  for (const auto& n : near)
-    e.hint(fmt::format("did you mean '{}'?", n));
-  if (near.empty()) e.hint("list the users with: imictl user list");
+  if (near.empty()) return std::nullopt;
+  return near.front();
+}
+
+UserRef find_user(SQLite::Database& db, std::string_view user)
+{
+  if (auto found = try_find_user(db, user)) return *found;
+  NotFoundError e(fmt::format("user '{}' does not exist", user));
+  if (auto near = nearest_username(db, user))
+    e.hint(fmt::format("did you mean '{}'?", *near));
+  else
+    e.hint("list the users with: imictl user list");
   throw e;
 }
 

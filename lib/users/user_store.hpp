@@ -27,6 +27,8 @@ struct UserRef {
 // is found by username only. Unknown: NotFoundError with the nearest username.
 UserRef find_user(SQLite::Database& db, std::string_view user);
 std::optional<UserRef> try_find_user(SQLite::Database& db, std::string_view user);
+// The username closest to `user` (an e-mail's local part counts), if any.
+std::optional<std::string> nearest_username(SQLite::Database& db, std::string_view user);
 
 struct UserView {
   std::int64_t id = 0;
