@@ -99,11 +99,11 @@ stop_smtp
 # Not due yet: nothing is tried, exit 0.
 expect_ok imictl notify send
 export IMICTL_NOW=2026-03-02T09:01:00Z
-start_smtp "$TEST_DIR/reject" --mode reject
+start_smtp "$TEST_DIR/defer" --mode defer
 mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
 expect_rc 1 imictl notify send --json
 expect_json '[(m["id"], m["outcome"], m["attempts"]) for m in j]' "[[$msg, \"deferred\", 2]]"
-expect_contains "$ERR" "554"
+expect_contains "$ERR" "451"
 expect_sql "$IMICTL_DB" "SELECT next_attempt_at FROM outbox WHERE id = $msg" "2026-03-02T09:06:00Z"
 stop_smtp
 
@@ -240,7 +240,7 @@ queue_message energie@oeteldonk.nl "Verzoek toegewezen" "Regel één
 Regel twee"
 sm=$(sqlite3 "$IMICTL_DB" "SELECT max(id) FROM outbox")
 FAKE_SENDMAIL_FAIL=1 expect_rc 1 imictl notify send
-expect_contains "$ERR" "exited with status 75: sendmail: queue directory is full"
+expect_contains "$ERR" "exited with status 75 (temporary failure)"
 expect_sql "$IMICTL_DB" "SELECT state || ' ' || attempts FROM outbox WHERE id = $sm" "pending 1"
 export IMICTL_NOW=2026-03-03T10:00:00Z
 expect_ok imictl notify send
