@@ -113,11 +113,12 @@ expect_eq "$(mail_state "$id")" "pending 2"
 # --- sendmail that echoes the message in its complaint ----------------------------
 cat >"$TEST_DIR/noisy-sendmail" <<'SH'
 #!/bin/sh
-# Keeps the message it was given, then complains quoting all of it, on both
-# of its outputs, and exits with $FAKE_STATUS.
+# Keeps the message it was given, complains on its first line quoting the
+# first indented line of the message (where the password is), then quotes all
+# of it on stderr, and exits with $FAKE_STATUS.
 n=$(ls "$FAKE_DIR" | grep -c '\.msg$')
 cat >"$FAKE_DIR/$((n + 1)).msg"
-echo "sendmail: cannot deliver:"
+echo "sendmail: line not accepted: $(grep -m 1 '^    ' "$FAKE_DIR/$((n + 1)).msg")"
 sed 's/^/> /' "$FAKE_DIR/$((n + 1)).msg" >&2
 exit "$FAKE_STATUS"
 SH
@@ -135,8 +136,8 @@ expect_eq "$(sqlite3 -bail "$IMICTL_DB" "SELECT last_error FROM outbox WHERE id 
 # Positive control: the program did echo the password, so its output was there to leak.
 CHECKS=$((CHECKS + 1))
 mkdir -p "$TEST_DIR/control"
-FAKE_STATUS=75 FAKE_DIR=$TEST_DIR/control "$TEST_DIR/noisy-sendmail" <"$FAKE_DIR/1.msg" 2>&1 >/dev/null |
-  grep -q -F -- "$pw" || fail "the noisy sendmail does not echo the password"
+FAKE_STATUS=75 FAKE_DIR=$TEST_DIR/control "$TEST_DIR/noisy-sendmail" <"$FAKE_DIR/1.msg" 2>/dev/null |
+  head -n 1 | grep -q -F -- "$pw" || fail "the noisy sendmail does not quote the password on its first line"
 
 export IMICTL_NOW=2026-03-03T09:36:00Z
 FAKE_STATUS=67 expect_rc 1 imictl notify send
