@@ -39,7 +39,8 @@ expect_refused "U+200B (ZERO WIDTH SPACE)" add Pieter "de Kort" "p.de${ZWSP}kort
 expect_contains "$ERR" "e-mail"
 expect_refused "U+202E (RIGHT-TO-LEFT OVERRIDE)" add Pieter "de Kort" "p.dekort@${RLO}oeteldonk.nl"
 expect_refused "U+00A0 (NO-BREAK SPACE)" add Pieter "de Kort" "p.dekort${NBSP}@oeteldonk.nl"
-for cp in feff 2060 00ad 200d 2066 061c; do
+# fff9 is a format character that is not default-ignorable.
+for cp in feff 2060 00ad 200d 2066 061c fff9; do
   expect_refused "U+$(tr a-f A-F <<<"$cp")" add Pieter "de Kort" "p.dekort$(u "$cp")@oeteldonk.nl"
 done
 # Default-ignorable letters and tags, which are not format characters.

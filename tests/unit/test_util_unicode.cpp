@@ -31,6 +31,7 @@ TEST_CASE("util::find_hidden_character")
   CHECK(find_hidden_character("x\xE3\x85\xA4y", true) == 0x3164);        // Hangul filler (a letter)
   CHECK(find_hidden_character("x\xEF\xB8\x8F", true) == 0xFE0F);         // variation selector
   CHECK(find_hidden_character("x\xC2\x85", true) == 0x85);               // C1 control
+  CHECK(find_hidden_character("x\xEF\xBF\xB9", true) == 0xFFF9); // a format character that is not ignorable
   CHECK_FALSE(find_hidden_character("no\xC2\xA0"
                                     "break",
                                     false)); // a space, not hidden
