@@ -70,7 +70,7 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
   opts.yes = o.yes;
   ImportResult r;
   try {
-    r = import_result_table(rt.session(), opts);
+    r = import_result_table(rt.session(), rt.actor(), opts);
   } catch (const ImportInvalidError& e) {
     print_invalid(e, rt);
     throw;

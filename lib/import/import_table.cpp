@@ -1,12 +1,12 @@
 #include "import/import_table.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
 #include "import/row_pipeline.hpp"
 #include "import/table_writer.hpp"
-#include "users/permissions.hpp"
 #include "users/user_store.hpp"
 #include "util/text.hpp"
 
@@ -110,7 +110,7 @@ ImportInvalidError::ImportInvalidError(std::string f, std::vector<RowError> e, s
 {
 }
 
-ImportResult import_result_table(Session& session, const ImportOptions& options)
+ImportResult import_result_table(Session& session, const Actor& actor, const ImportOptions& options)
 {
   Reporter& reporter = session.reporter();
   if (options.prune && !options.yes && !options.dry_run && !reporter.can_confirm())
@@ -157,8 +157,7 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   WriteTransaction tx(db);
   const std::int64_t authority_id = resolve_authority(db, options.authority);
   result.authority_id = authority_id;
-  const Actor actor =
-      require(session, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
+  require(session, actor, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
   std::string language = "nl";
   {
     SQLite::Statement q(db, "SELECT language FROM authority WHERE id = ?");

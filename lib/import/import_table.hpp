@@ -10,6 +10,7 @@
 // plan, usernames included, and rolls back.
 #pragma once
 
+#include "access/actor.hpp"
 #include "core/error.hpp"
 #include "import/table_reader.hpp"
 #include "util/encoding.hpp"
@@ -71,6 +72,6 @@ public:
   std::int64_t total = 0; // all problems, also those beyond the stored ones
 };
 
-ImportResult import_result_table(Session& session, const ImportOptions& options);
+ImportResult import_result_table(Session& session, const Actor& actor, const ImportOptions& options);
 
 } // namespace imi
