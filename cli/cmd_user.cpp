@@ -1,5 +1,6 @@
 // imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
-// print|issue-credentials (activate is in cmd_login.cpp with login).
+// print|issue-credentials (activate is in cmd_login.cpp with login, link and
+// unlink in cmd_user_link.cpp).
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
 #include "runtime.hpp"
@@ -16,6 +17,7 @@
 namespace imi::cli {
 
 void setup_user_activate(CLI::App& user, Runtime& rt);
+void setup_user_link(CLI::App& user, Runtime& rt);
 
 namespace {
 
@@ -258,6 +260,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   issue->callback([dry, &rt] { run_issue_credentials(*dry, rt); });
 
   setup_user_activate(*cmd, rt);
+  setup_user_link(*cmd, rt);
 }
 
 } // namespace imi::cli

@@ -164,7 +164,7 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
     q.bind(1, authority_id);
     if (q.executeStep()) language = q.getColumn(0).getString();
   }
-  const std::int64_t ldas_before = count_active_ldas(db, authority_id);
+  const std::int64_t ldas_before = count_usable_ldas(db, authority_id);
   auto elapsed = [start = std::chrono::steady_clock::now()] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
@@ -246,11 +246,21 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
   users.finish(departments);
   reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
   if (options.prune && !errors.any()) users.prune(label);
-  if (ldas_before > 0 && count_active_ldas(db, authority_id) == 0)
+  if (ldas_before > 0 && count_usable_ldas(db, authority_id) == 0)
     errors.add({0, "",
                 "the import would leave the authority without a local data administrator (lda); keep at "
                 "least one in the file"});
   if (errors.any()) throw ImportInvalidError(label, std::move(errors.list), errors.total);
+  if (result.self_demotion_line != 0) {
+    const std::string what = fmt::format("{}:{}: the row takes the local data administrator role (lda) from "
+                                         "you, the acting user '{}'",
+                                         label, result.self_demotion_line, actor.username);
+    if (!options.allow_self_demotion && !options.dry_run)
+      throw ConflictError(
+          what + "; nothing was written",
+          {"list lda for yourself in that row, or pass --allow-self-demotion if you mean it"});
+    reporter.warning(what);
+  }
 
   if (!result.default_services.empty() && (result.created.users + result.updated.users) > 0)
     reporter.note(fmt::format("handlers without services get {} ({})",

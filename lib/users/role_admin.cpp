@@ -103,7 +103,7 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
                            Reporter& reporter)
 {
   auto touches = [&](Role r) { return std::find(touched.begin(), touched.end(), r) != touched.end(); };
-  const std::int64_t ldas = count_active_ldas(db, authority_id);
+  const std::int64_t ldas = count_usable_ldas(db, authority_id);
   if (touches(Role::lda) && ldas < 2)
     reporter.warning(
         fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
@@ -155,7 +155,7 @@ UserView revoke_roles(Session& session, const Actor& actor, std::string_view use
       session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
       continue;
     }
-    if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
+    if (r == Role::lda && ref.status != "deleted" && count_usable_ldas(db, ref.authority_id, ref.id) == 0)
       throw ConflictError(
           fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
           {"grant lda to another user first: imictl role grant USER lda"});

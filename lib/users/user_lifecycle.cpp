@@ -78,7 +78,7 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
   const bool was_lda = lda.executeStep();
-  if (was_lda && count_active_ldas(db, t.user.authority_id) <= 1)
+  if (was_lda && count_usable_ldas(db, t.user.authority_id, t.user.id) == 0)
     throw ConflictError(
         fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
         {"grant lda to another user first: imictl role grant USER lda"});
@@ -120,9 +120,10 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
     q.bind(1, t.user.id);
     q.exec();
   }
-  SQLite::Statement q(db,
-                      "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
-                      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+  SQLite::Statement q(
+      db,
+      "UPDATE user SET status = 'deleted', os_user = NULL, password_hash = NULL, temp_password_hash = NULL, "
+      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
