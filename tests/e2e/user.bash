@@ -125,7 +125,7 @@ expect_rc 5 imictl user delete pdekort --reassign-to jgrossmann
 expect_contains "$ERR" "not a handler"
 expect_ok imictl user delete pdekort --reassign-to aadmin --json
 expect_json 'j["status"]' "deleted"
-expect_json 'j["roles"]' '["basic"]'
+expect_json 'j["roles"]' '[]' # a deleted user holds no role, not even basic
 expect_sql "$DB" "select u.username from request_assignee ra join user u on u.id=ra.user_id where request_id=1" "aadmin"
 expect_sql "$DB" "select u.username from request_assignee ra join user u on u.id=ra.user_id where request_id=2" "pdekort"
 expect_ok imictl user list --json
