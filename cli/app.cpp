@@ -1,6 +1,5 @@
 // Builds the command line from the command table, parses it, and turns every
 // error into one `imictl: error:` line and the exit code of SPEC §1.
-#include "core/audit.hpp"
 #include "core/error.hpp"
 #include "runtime.hpp"
 #include "util/text.hpp"
@@ -36,22 +35,6 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
   std::cerr << "imictl: error: " << message << '\n';
   for (const auto& h : hints)
     std::cerr << "imictl: hint: " << h << '\n';
-}
-
-// A refused action is audited after the command's own transaction has been
-// rolled back, in a transaction of its own.
-void record_refusal(Runtime& rt, const PermissionError& e)
-{
-  Session* s = rt.existing_session();
-  if (!s || e.action.empty()) return;
-  try {
-    auto& db = s->db(Access::read_write);
-    WriteTransaction tx(db);
-    append_audit(db, s->now(), e.actor.empty() ? "(none)" : e.actor, "denied:" + e.action, e.object,
-                 e.what());
-    tx.commit();
-  } catch (const std::exception&) { // the refusal itself is what the user must see
-  }
 }
 
 // "imictl autority" -> did you mean 'authority'?
@@ -143,10 +126,6 @@ int run(int argc, char** argv)
       print_error(json_errors, ErrorKind::usage, e.what(),
                   {fmt::format("see '{} --help'", command_path(app))});
     return exit_code(ErrorKind::usage);
-  } catch (const PermissionError& e) {
-    record_refusal(rt, e);
-    print_error(json_errors, e.kind(), e.what(), e.hints());
-    return exit_code(e.kind());
   } catch (const Error& e) {
     print_error(json_errors, e.kind(), e.what(), e.hints());
     return exit_code(e.kind());

@@ -1,5 +1,6 @@
 // imictl audit list|verify|head: read and check the hash-chained audit log,
 // and print its head for recording elsewhere.
+#include "access/audit_access.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "runtime.hpp"
@@ -35,7 +36,7 @@ void run_audit_list(const AuditListOptions& o, Runtime& rt)
   f.limit = o.limit;
   auto& out = rt.out();
   out.begin_list({"id", "at", "actor", "action", "object", "summary", "hash"});
-  for (const auto& e : list_audit(rt.session().db(), f))
+  for (const auto& e : read_audit(rt.session(), rt.actor(), f))
     out.row(audit_record(e));
   out.end_list();
 }

@@ -61,7 +61,7 @@ void run_add(AddOptions& o, Runtime& rt)
   if (!o.phone.empty()) o.in.phone = o.phone;
   if (!o.address.empty()) o.in.address = o.address;
   Session& s = rt.session();
-  const std::int64_t id = register_authority(s, o.in);
+  const std::int64_t id = register_authority(s, rt.actor(), o.in);
   rt.out().object(list_row(load_authority(s.db(), id)));
 }
 
@@ -97,7 +97,7 @@ void run_edit(const EditOptions& o, Runtime& rt)
   Session& s = rt.session();
   const std::int64_t id =
       resolve_authority(s.db(), o.authority.empty() ? std::nullopt : std::optional(o.authority));
-  const auto changed = edit_authority(s, id, o.edit);
+  const auto changed = edit_authority(s, rt.actor(), id, o.edit);
   if (changed.empty()) rt.reporter().note("nothing changed");
   rt.out().object(list_row(load_authority(s.db(), id)));
 }

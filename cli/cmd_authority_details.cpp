@@ -14,16 +14,20 @@ std::optional<std::string> reference(const std::string& s)
   return s.empty() ? std::nullopt : std::optional(s);
 }
 
-Record show_record(SQLite::Database& db, std::int64_t id)
+Record show_record(SQLite::Database& db, const Actor& actor, std::int64_t id)
 {
   const Authority a = load_authority(db, id);
   const Competences c = load_competences(db, id);
   std::vector<std::string> keywords;
   for (const auto& k : authority_keywords(db, id))
     keywords.push_back(k.slug);
-  std::vector<Record> users;
-  for (const auto& u : authority_users(db, id))
-    users.push_back({{"username", u.username}, {"name", u.name}, {"status", u.status}, {"roles", u.roles}});
+  Value users = nullptr; // null: the actor may not see this authority's users
+  if (const auto list = authority_users(db, actor, id)) {
+    std::vector<Record> rows;
+    for (const auto& u : *list)
+      rows.push_back({{"username", u.username}, {"name", u.name}, {"status", u.status}, {"roles", u.roles}});
+    users = Value::of_records(rows);
+  }
   Record settings;
   std::vector<std::string> fixed;
   for (const auto& s : request_settings(db, id)) {
@@ -58,7 +62,7 @@ Record show_record(SQLite::Database& db, std::int64_t id)
       {"keywords", keywords},
       {"request_settings", Value::of_record(settings)},
       {"fixed_settings", fixed},
-      {"users", Value::of_records(users)},
+      {"users", users},
       {"translations", Value::of_records(translations)},
   };
 }
@@ -96,7 +100,7 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   show->add_option("authority", *show_ref, "Authority id or name");
   show->callback([show_ref, &rt] {
     auto& db = rt.session().db();
-    rt.out().object(show_record(db, resolve_authority(db, reference(*show_ref))));
+    rt.out().object(show_record(db, rt.actor(), resolve_authority(db, reference(*show_ref))));
   });
 
   auto co = std::make_shared<CompetenceOptions>();
@@ -115,7 +119,7 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
     if (e.add_sectors.size() + e.remove_sectors.size() + e.add_policy_areas.size() +
             e.remove_policy_areas.size() ||
         e.all_areas)
-      edit_competences(s, id, e);
+      edit_competences(s, rt.actor(), id, e);
     const Competences c = load_competences(s.db(), id);
     rt.out().object({{"authority_id", id},
                      {"all_areas", c.all_areas},
@@ -143,8 +147,8 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
     sub->callback([ko, &rt, adding] {
       Session& s = rt.session();
       const std::int64_t id = resolve_authority(s.db(), reference(ko->authority));
-      const auto done = adding ? add_authority_keywords(s, id, ko->keywords)
-                               : remove_authority_keywords(s, id, ko->keywords);
+      const auto done = adding ? add_authority_keywords(s, rt.actor(), id, ko->keywords)
+                               : remove_authority_keywords(s, rt.actor(), id, ko->keywords);
       if (done.empty()) rt.reporter().note("nothing changed");
       print_keywords(rt, authority_keywords(s.db(), id));
     });
@@ -168,7 +172,8 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
     if (!st->approval.empty()) e.fixed_attempts.push_back("coordinator_approval_needed");
     if (!st->may_refuse.empty()) e.fixed_attempts.push_back("may_refuse");
     if (!st->may_receive.empty()) e.fixed_attempts.push_back("may_receive");
-    if (e.allocation || e.coordinator_can_view || !e.fixed_attempts.empty()) edit_settings(s, id, e);
+    if (e.allocation || e.coordinator_can_view || !e.fixed_attempts.empty())
+      edit_settings(s, rt.actor(), id, e);
     auto& out = rt.out();
     out.begin_list({"setting", "value", "fixed", "description"});
     for (const auto& r : request_settings(s.db(), id))

@@ -12,7 +12,7 @@ namespace {
 void run_check(Runtime& rt)
 {
   Session& s = rt.session();
-  const auto findings = run_checks(s.db(), s.now());
+  const auto findings = check_setup(s, rt.actor());
   auto& out = rt.out();
   if (rt.format() == Format::table) {
     // Messages are sentences; a padded table would be unreadably wide.

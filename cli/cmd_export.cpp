@@ -27,7 +27,7 @@ void run_export(const ExportCliOptions& o, Runtime& rt)
   if (!o.authority.empty()) opts.authority = o.authority;
   Session& s = rt.session();
   if (o.file.empty() || o.file == "-") {
-    const auto sum = export_result_table(s, opts, std::cout);
+    const auto sum = export_result_table(s, rt.actor(), opts, std::cout);
     rt.reporter().note(
         fmt::format("{} rows: {} departments, {} users", sum.rows, sum.departments, sum.users));
     return;
@@ -39,7 +39,7 @@ void run_export(const ExportCliOptions& o, Runtime& rt)
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) throw FailureError(fmt::format("cannot write {}", tmp));
     try {
-      sum = export_result_table(s, opts, f);
+      sum = export_result_table(s, rt.actor(), opts, f);
     } catch (...) {
       f.close();
       std::remove(tmp.c_str());

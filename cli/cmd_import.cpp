@@ -13,7 +13,7 @@ namespace {
 struct ImportCliOptions {
   std::string file, delimiter, encoding, authority;
   std::vector<std::string> default_services;
-  bool dry_run = false, prune = false, yes = false;
+  bool dry_run = false, prune = false, yes = false, allow_self_demotion = false;
 };
 
 Record counts(const ImportCounts& c)
@@ -67,10 +67,11 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
   opts.default_services = o.default_services;
   opts.dry_run = o.dry_run;
   opts.prune = o.prune;
+  opts.allow_self_demotion = o.allow_self_demotion;
   opts.yes = o.yes;
   ImportResult r;
   try {
-    r = import_result_table(rt.session(), opts);
+    r = import_result_table(rt.session(), rt.actor(), opts);
   } catch (const ImportInvalidError& e) {
     print_invalid(e, rt);
     throw;
@@ -134,6 +135,8 @@ void setup_import(CLI::App& root, Runtime& rt)
                   "Import into this authority (id or name; default: the own one)");
   cmd->add_flag("--prune", o->prune, "Delete users of the authority that the file does not list");
   cmd->add_flag("-y,--yes", o->yes, "Confirm --prune without asking");
+  cmd->add_flag("--allow-self-demotion", o->allow_self_demotion,
+                "Let the file take the lda role from the acting user (refused otherwise)");
   cmd->callback([o, &rt] { run_import(*o, rt); });
 }
 

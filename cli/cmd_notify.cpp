@@ -1,6 +1,7 @@
 // imictl notify list|send|retry: the outbox of queued mail (lib/notify).
 #include "core/error.hpp"
 #include "notify/delivery.hpp"
+#include "notify/mail_list.hpp"
 #include "notify/outbox.hpp"
 #include "runtime.hpp"
 
@@ -33,7 +34,7 @@ void run_notify_list(const NotifyListOptions& o, Runtime& rt)
   auto& out = rt.out();
   out.begin_list({"id", "created_at", "kind", "state", "username", "recipient", "cc", "language", "subject",
                   "attempts", "next_attempt_at", "last_error", "sent_at"});
-  list_outbox(rt.session().db(), view, [&](const OutboxEntry& e) {
+  list_mail(rt.session(), rt.actor(), view, [&](const OutboxEntry& e) {
     out.row({{"id", e.id},
              {"created_at", e.created_at},
              {"kind", e.kind},
@@ -56,7 +57,7 @@ void run_notify_send(const NotifySendOptions& o, Runtime& rt)
 {
   if (o.limit < 0) throw UsageError("--limit must be 0 (no limit) or more");
   Session& s = rt.session();
-  const DeliveryReport report = deliver_outbox(s, {o.limit, o.dry_run});
+  const DeliveryReport report = deliver_outbox(s, rt.system(), {o.limit, o.dry_run});
   if (report.busy) {
     rt.reporter().note("another 'imictl notify send' is running; nothing done");
     return;
@@ -100,7 +101,7 @@ void run_notify_send(const NotifySendOptions& o, Runtime& rt)
 void run_notify_retry(const NotifyRetryOptions& o, Runtime& rt)
 {
   if (o.ids.empty() && !o.all_failed) throw UsageError("name the mail ids to retry, or use --all-failed");
-  const auto done = retry_failed_mail(rt.session(), o.ids, o.all_failed);
+  const auto done = retry_failed_mail(rt.session(), rt.actor(), o.ids, o.all_failed);
   auto& out = rt.out();
   if (rt.format() == Format::table) {
     out.line(done.empty()

@@ -40,28 +40,30 @@ void setup_role(CLI::App& root, Runtime& rt)
   grant->add_option("USER", g->user, "Username or e-mail address")->required();
   grant->add_option("ROLE", g->roles, role_help)->required();
   grant->add_option("--service", g->services, "Service keyword for a handler (repeatable)")->type_name("KW");
-  grant->callback(
-      [g, &rt] { rt.out().object(user_record(grant_roles(rt.session(), g->user, g->roles, g->services))); });
+  grant->callback([g, &rt] {
+    rt.out().object(user_record(grant_roles(rt.session(), rt.actor(), g->user, g->roles, g->services)));
+  });
 
   auto r = std::make_shared<GrantOptions>();
   auto* revoke = cmd->add_subcommand("revoke", "Revoke roles (not the last lda)");
   revoke->add_option("USER", r->user, "Username or e-mail address")->required();
   revoke->add_option("ROLE", r->roles, role_help)->required();
-  revoke->callback([r, &rt] { rt.out().object(user_record(revoke_roles(rt.session(), r->user, r->roles))); });
+  revoke->callback(
+      [r, &rt] { rt.out().object(user_record(revoke_roles(rt.session(), rt.actor(), r->user, r->roles))); });
 
   auto who_list = std::make_shared<std::string>();
   auto* list = cmd->add_subcommand("list", "List the roles of every user, or of one");
   list->add_option("USER", *who_list, "Username or e-mail address");
   list->callback([who_list, &rt] {
     const std::optional<std::string> user = who_list->empty() ? std::nullopt : std::optional(*who_list);
-    stream_roles(rt, [&](const auto& sink) { list_roles(rt.session(), user, sink); });
+    stream_roles(rt, [&](const auto& sink) { list_roles(rt.session(), rt.actor(), user, sink); });
   });
 
   auto role = std::make_shared<std::string>();
   auto* who = cmd->add_subcommand("who", "List the users holding a role");
   who->add_option("ROLE", *role, role_help)->required();
   who->callback([role, &rt] {
-    stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), *role, sink); });
+    stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), rt.actor(), *role, sink); });
   });
 }
 

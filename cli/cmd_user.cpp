@@ -1,5 +1,6 @@
 // imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
-// print|issue-credentials (activate is in cmd_login.cpp with login).
+// print|issue-credentials (activate is in cmd_login.cpp with login, link and
+// unlink in cmd_user_link.cpp).
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
 #include "runtime.hpp"
@@ -16,6 +17,7 @@
 namespace imi::cli {
 
 void setup_user_activate(CLI::App& user, Runtime& rt);
+void setup_user_link(CLI::App& user, Runtime& rt);
 
 namespace {
 
@@ -51,7 +53,7 @@ void run_add(AddOptions& o, Runtime& rt)
   // Missing is a usage error; given but empty is a field error (lib/users).
   if (!o.first_name_given && !o.user.functional)
     throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
-  const UserView u = add_user(rt.session(), o.user);
+  const UserView u = add_user(rt.session(), rt.actor(), o.user);
   // The table form is the username alone, for onboarding scripts:
   // name=$(imictl user add ...).
   if (rt.format() == Format::table)
@@ -77,7 +79,7 @@ void run_list(const ListOptions& o, Runtime& rt)
   const bool table = rt.format() == Format::table;
   bool started = false;
   // begin_list only after the filter validated, so an error leaves stdout empty.
-  list_own_users(rt.session(), f, [&](const UserView& u) {
+  list_own_users(rt.session(), rt.actor(), f, [&](const UserView& u) {
     if (!started) {
       out.begin_list(table ? table_columns : user_record_columns());
       started = true;
@@ -90,7 +92,7 @@ void run_list(const ListOptions& o, Runtime& rt)
 
 void run_show(const std::string& user, Runtime& rt)
 {
-  print_user(rt, show_user(rt.session(), user));
+  print_user(rt, show_user(rt.session(), rt.actor(), user));
 }
 
 struct EditOptions {
@@ -111,12 +113,12 @@ void run_edit(const EditOptions& o, const CLI::App& app, Runtime& rt)
   if (given("--function")) e.function = o.function;
   e.add_departments = o.add_departments;
   e.remove_departments = o.remove_departments;
-  print_user(rt, edit_user(rt.session(), o.user, e));
+  print_user(rt, edit_user(rt.session(), rt.actor(), o.user, e));
 }
 
 void run_print(const std::vector<std::string>& users, const std::string& output, Runtime& rt)
 {
-  const auto sheets = load_user_sheets(rt.session(), users);
+  const auto sheets = load_user_sheets(rt.session(), rt.actor(), users);
   if (output.empty()) {
     std::cout << user_sheets_text(sheets) << std::flush;
     return;
@@ -139,8 +141,7 @@ void run_print(const std::vector<std::string>& users, const std::string& output,
 void run_issue_credentials(bool dry_run, Runtime& rt)
 {
   Session& s = rt.session();
-  s.act_as_system();
-  const IssueResult result = issue_credentials(s, dry_run);
+  const IssueResult result = issue_credentials(s, rt.system(), dry_run);
   auto& out = rt.out();
   if (result.usernames.empty() && rt.format() == Format::table) {
     // Silent under -q, so cron mails nobody every ten minutes.
@@ -221,7 +222,8 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
   rename->add_option("USER", rn->first, "Username or e-mail address")->required();
   rename->add_option("NEW", rn->second, "New username")->required();
-  rename->callback([rn, &rt] { print_user(rt, rename_user(rt.session(), rn->first, rn->second)); });
+  rename->callback(
+      [rn, &rt] { print_user(rt, rename_user(rt.session(), rt.actor(), rn->first, rn->second)); });
 
   auto del = std::make_shared<std::pair<std::string, std::string>>();
   auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
@@ -229,15 +231,16 @@ void setup_user(CLI::App& root, Runtime& rt)
   remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests")
       ->type_name("USER");
   remove->callback([del, &rt] {
-    print_user(rt, delete_user(rt.session(), del->first,
+    print_user(rt, delete_user(rt.session(), rt.actor(), del->first,
                                del->second.empty() ? std::nullopt : std::optional(del->second)));
   });
 
-  auto simple = [&](const char* name, const char* help, UserView (*fn)(Session&, std::string_view)) {
+  auto simple = [&](const char* name, const char* help,
+                    UserView (*fn)(Session&, const Actor&, std::string_view)) {
     auto target = std::make_shared<std::string>();
     auto* sub = cmd->add_subcommand(name, help);
     sub->add_option("USER", *target, "Username or e-mail address")->required();
-    sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), *target)); });
+    sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), rt.actor(), *target)); });
   };
   simple("lock", "Lock an account", lock_user);
   simple("unlock", "Unlock an account (also after 5 failed logins)", unlock_user);
@@ -257,6 +260,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   issue->callback([dry, &rt] { run_issue_credentials(*dry, rt); });
 
   setup_user_activate(*cmd, rt);
+  setup_user_link(*cmd, rt);
 }
 
 } // namespace imi::cli

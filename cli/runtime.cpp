@@ -112,6 +112,12 @@ Session& Runtime::session()
   return *session_;
 }
 
+const Actor& Runtime::actor()
+{
+  if (!actor_) actor_ = identify(session());
+  return *actor_;
+}
+
 Renderer& Runtime::out()
 {
   if (!renderer_) {

@@ -3,6 +3,7 @@
 // config or database), and the one output renderer.
 #pragma once
 
+#include "access/actor.hpp"
 #include "core/output.hpp"
 #include "core/reporter.hpp"
 #include "core/session.hpp"
@@ -36,6 +37,11 @@ public:
   GlobalOptions options;
 
   Session& session();
+  // The acting user (lib/access identify()), resolved on first use and then
+  // passed explicitly to every library call.
+  const Actor& actor();
+  // The built-in cron actor, for purge, notify send, user issue-credentials.
+  Actor system() { return system_actor(session()); }
   Renderer& out();
   Reporter& reporter();
   Format format() const;
@@ -52,6 +58,7 @@ private:
   std::unique_ptr<Reporter> reporter_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Renderer> renderer_;
+  std::optional<Actor> actor_;
 };
 
 // Subcommands: each file cli/cmd_<name>.cpp defines setup_<name>, which adds

@@ -1,12 +1,12 @@
 #include "authority/authority.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -120,10 +120,10 @@ Authority load_authority(SQLite::Database& db, std::int64_t id)
   return read_authority(q);
 }
 
-std::int64_t register_authority(Session& session, const AuthorityInput& in)
+std::int64_t register_authority(Session& session, const Actor& actor, const AuthorityInput& in)
 {
   auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::register_authority, own_authority_id(db), "authority:new");
+  require(session, actor, Permission::register_authority, own_authority_id(db), "authority:new");
   const AuthorityInput valid = validate_authority_input(in);
   WriteTransaction tx(db);
   const std::int64_t id = insert_authority(db, valid, false, session.now_iso());

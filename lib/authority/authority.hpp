@@ -2,6 +2,8 @@
 // this database, and other authorities registered to find and write to.
 #pragma once
 
+#include "access/actor.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -52,14 +54,15 @@ std::int64_t resolve_authority(SQLite::Database& db, const std::optional<std::st
 Authority load_authority(SQLite::Database& db, std::int64_t id);
 
 // authority add: needs an lda of the own authority.
-std::int64_t register_authority(Session& session, const AuthorityInput& in);
+std::int64_t register_authority(Session& session, const Actor& actor, const AuthorityInput& in);
 
 struct AuthorityEdit {
   std::optional<std::string> name; // always refused: the formal name is not the authority's to change
   std::optional<std::string> informal_name, description, email, phone, address, language;
 };
 // Returns the fields that changed.
-std::vector<std::string> edit_authority(Session& session, std::int64_t id, const AuthorityEdit& edit);
+std::vector<std::string> edit_authority(Session& session, const Actor& actor, std::int64_t id,
+                                        const AuthorityEdit& edit);
 
 // The columns of a listing row.
 struct AuthoritySummary {

@@ -1,10 +1,11 @@
+#include "access/permissions.hpp"
+#include "access/record_access.hpp"
 #include "authority/authority_details.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -27,10 +28,10 @@ Competences load_competences(SQLite::Database& db, std::int64_t id)
   return c;
 }
 
-void edit_competences(Session& session, std::int64_t id, const CompetenceEdit& edit)
+void edit_competences(Session& session, const Actor& actor, std::int64_t id, const CompetenceEdit& edit)
 {
   auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
+  require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   WriteTransaction tx(db);
   auto apply = [&](const char* sql, const char* kind, const char* field,
                    const std::vector<std::string>& values) {
@@ -78,10 +79,10 @@ std::vector<RequestSetting> request_settings(SQLite::Database& db, std::int64_t 
   };
 }
 
-void edit_settings(Session& session, std::int64_t id, const SettingsEdit& edit)
+void edit_settings(Session& session, const Actor& actor, std::int64_t id, const SettingsEdit& edit)
 {
   auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
+  require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   if (!edit.fixed_attempts.empty())
     throw ConflictError(fmt::format("{} is a fixed setting and cannot be changed (guide H2.2)",
                                     util::join(edit.fixed_attempts, ", ")),
@@ -122,8 +123,10 @@ std::vector<Translation> authority_translations(SQLite::Database& db, std::int64
   return out;
 }
 
-std::vector<AuthorityUser> authority_users(SQLite::Database& db, std::int64_t id)
+std::optional<std::vector<AuthorityUser>> authority_users(SQLite::Database& db, const Actor& actor,
+                                                          std::int64_t id)
 {
+  if (!may_see_user_data(actor, id)) return std::nullopt;
   std::vector<AuthorityUser> out;
   SQLite::Statement q(
       db, "SELECT u.username, u.first_name || ' ' || u.last_name, u.status, "

@@ -2,6 +2,9 @@
 // shipped vocabulary, the five request settings, and the translations.
 #pragma once
 
+#include "access/actor.hpp"
+
+#include <SQLiteCpp/Database.h>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,7 +28,8 @@ struct CompetenceEdit {
   std::vector<std::string> add_sectors, remove_sectors, add_policy_areas, remove_policy_areas;
   std::optional<bool> all_areas;
 };
-void edit_competences(Session& session, std::int64_t authority_id, const CompetenceEdit& edit);
+void edit_competences(Session& session, const Actor& actor, std::int64_t authority_id,
+                      const CompetenceEdit& edit);
 
 struct Keyword {
   std::string slug, label_en, label_nl;
@@ -36,9 +40,11 @@ std::vector<Keyword> authority_keywords(SQLite::Database& db, std::int64_t autho
 // with the nearest keywords otherwise.
 std::string resolve_keyword(SQLite::Database& db, const std::string& text);
 // Returns the keywords actually added / removed.
-std::vector<std::string> add_authority_keywords(Session& session, std::int64_t authority_id,
+std::vector<std::string> add_authority_keywords(Session& session, const Actor& actor,
+                                                std::int64_t authority_id,
                                                 const std::vector<std::string>& keywords);
-std::vector<std::string> remove_authority_keywords(Session& session, std::int64_t authority_id,
+std::vector<std::string> remove_authority_keywords(Session& session, const Actor& actor,
+                                                   std::int64_t authority_id,
                                                    const std::vector<std::string>& keywords);
 
 // The five settings of subtab Informatieverzoek: three fixed, two settable.
@@ -53,7 +59,7 @@ struct SettingsEdit {
   std::optional<bool> allocation, coordinator_can_view;
   std::vector<std::string> fixed_attempts; // names of fixed settings the caller tried to set
 };
-void edit_settings(Session& session, std::int64_t authority_id, const SettingsEdit& edit);
+void edit_settings(Session& session, const Actor& actor, std::int64_t authority_id, const SettingsEdit& edit);
 
 struct Translation {
   std::string field, language;
@@ -66,6 +72,9 @@ struct AuthorityUser {
   std::string username, name, status;
   std::vector<std::string> roles;
 };
-std::vector<AuthorityUser> authority_users(SQLite::Database& db, std::int64_t authority_id);
+// The users of an authority, for an actor who may see them
+// (may_see_user_data); nullopt for anyone else.
+std::optional<std::vector<AuthorityUser>> authority_users(SQLite::Database& db, const Actor& actor,
+                                                          std::int64_t authority_id);
 
 } // namespace imi

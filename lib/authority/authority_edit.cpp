@@ -1,13 +1,13 @@
 // Tab Autoriteit: everything but the formal name is the authority's own to
 // change; changing the informal name or description makes their
 // translations stale (the guide's "modified" box).
+#include "access/permissions.hpp"
 #include "authority/authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -34,10 +34,11 @@ void mark_translations_stale(SQLite::Database& db, std::int64_t id, const std::s
 
 } // namespace
 
-std::vector<std::string> edit_authority(Session& session, std::int64_t id, const AuthorityEdit& edit)
+std::vector<std::string> edit_authority(Session& session, const Actor& actor, std::int64_t id,
+                                        const AuthorityEdit& edit)
 {
   auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
+  require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   if (edit.name)
     throw ConflictError("the formal name cannot be changed by the authority itself (guide H6.4)",
                         {"ask the IMI coordinator to change it"});

@@ -1,9 +1,9 @@
+#include "access/permissions.hpp"
 #include "authority/authority_details.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -56,11 +56,11 @@ std::string resolve_keyword(SQLite::Database& db, const std::string& text)
 namespace {
 
 // Adding and removing differ only in the statement and the audit wording.
-std::vector<std::string> change_keywords(Session& session, std::int64_t id,
+std::vector<std::string> change_keywords(Session& session, const Actor& actor, std::int64_t id,
                                          const std::vector<std::string>& keywords, bool add)
 {
   auto& db = session.db(Access::read_write);
-  const Actor actor = require(session, Permission::edit_authority, id, fmt::format("authority:{}", id));
+  require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   std::vector<std::string> slugs;
   for (const auto& k : keywords)
     slugs.push_back(resolve_keyword(db, k));
@@ -84,16 +84,16 @@ std::vector<std::string> change_keywords(Session& session, std::int64_t id,
 
 } // namespace
 
-std::vector<std::string> add_authority_keywords(Session& session, std::int64_t id,
+std::vector<std::string> add_authority_keywords(Session& session, const Actor& actor, std::int64_t id,
                                                 const std::vector<std::string>& keywords)
 {
-  return change_keywords(session, id, keywords, true);
+  return change_keywords(session, actor, id, keywords, true);
 }
 
-std::vector<std::string> remove_authority_keywords(Session& session, std::int64_t id,
+std::vector<std::string> remove_authority_keywords(Session& session, const Actor& actor, std::int64_t id,
                                                    const std::vector<std::string>& keywords)
 {
-  return change_keywords(session, id, keywords, false);
+  return change_keywords(session, actor, id, keywords, false);
 }
 
 } // namespace imi

@@ -87,7 +87,7 @@ InitResult create_own_authority(Session& session, const InitInput& in, const Aut
     own_kw.bind(2, keyword);
     own_kw.exec();
   }
-  append_audit(db, session.now(), system_actor, "init", fmt::format("authority:{}", result.authority_id),
+  append_audit(db, session.now(), system_actor_name, "init", fmt::format("authority:{}", result.authority_id),
                fmt::format("created own authority and first user {} (lda, handler)", result.username));
   tx.commit();
   // The key that seals security codes lives beside the database, not in it.

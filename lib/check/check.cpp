@@ -1,5 +1,9 @@
 #include "check/check.hpp"
 
+#include "access/permissions.hpp"
+#include "authority/authority.hpp"
+#include "core/session.hpp"
+
 #include <cctype>
 
 namespace imi {
@@ -23,6 +27,13 @@ std::vector<Finding> run_checks(SQLite::Database& db, util::Instant now)
       findings.push_back(
           {rule.severity, rule.code, std::move(hit.message), rule.guide_section, std::move(hit.fix)});
   return findings;
+}
+
+std::vector<Finding> check_setup(Session& session, const Actor& actor)
+{
+  auto& db = session.db();
+  require(session, actor, Permission::run_checks, own_authority_id(db), "check");
+  return run_checks(db, session.now());
 }
 
 bool has_errors(const std::vector<Finding>& findings)

@@ -3,6 +3,7 @@
 // stable code, the guide section it comes from and the command that fixes it.
 #pragma once
 
+#include "access/actor.hpp"
 #include "authority/own_authority.hpp"
 #include "util/time.hpp"
 
@@ -50,6 +51,10 @@ const std::vector<CheckRule>& check_rules();
 
 // Runs every rule in table order. Throws NotFoundError without an own authority.
 std::vector<Finding> run_checks(SQLite::Database& db, util::Instant now);
+class Session;
+// `imictl check`: the findings name users, so the actor must be a user of the
+// own authority (the access layer decides).
+std::vector<Finding> check_setup(Session& session, const Actor& actor);
 bool has_errors(const std::vector<Finding>& findings);
 
 // The all-caps words of two or more letters ("VROM" in "VROM-inspectie")

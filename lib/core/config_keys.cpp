@@ -24,6 +24,9 @@ const std::vector<ConfigKey>& config_keys()
       {"mail.timeout_seconds", ConfigType::integer, "30", "", "SMTP connect and transfer timeout"},
       {"mail.max_attempts", ConfigType::integer, "6", "", "attempts before a mail is marked failed"},
       {"security.password_min_length", ConfigType::integer, "12", "", "minimum length of a new password"},
+      {"security.identity", ConfigType::choice, "personal", "personal|os",
+       "who is acting: personal (--as, the OS account owning the database is trusted) or os (the linked OS "
+       "account, through sudo)"},
       {"security.hash_profile", ConfigType::choice, "interactive", "interactive|moderate|min",
        "argon2id cost (min: tests only)"},
       {"security.key_file", ConfigType::text, "", "",

@@ -49,9 +49,6 @@ struct PermissionError : Error {
       : Error(ErrorKind::permission, std::move(m), std::move(h))
   {
   }
-  // What was refused, for the audit log entry the top level writes after the
-  // command's own transaction has rolled back ("user.add", "authority:1").
-  std::string action, object, actor;
 };
 struct ConflictError : Error {
   explicit ConflictError(std::string m, std::vector<std::string> h = {})

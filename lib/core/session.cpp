@@ -1,11 +1,39 @@
 #include "core/session.hpp"
 
+#include "core/audit.hpp"
+
 namespace imi {
 
 Session::Session(Config config, Clock clock, Reporter& reporter, std::optional<std::string> actor_name)
     : config_(std::move(config)), clock_(clock), reporter_(reporter), db_path_(config_.text("database.path")),
       actor_name_(std::move(actor_name))
 {
+}
+
+Session::~Session()
+{
+  flush_refusals();
+}
+
+void Session::audit_after_rollback(std::string actor, std::string action, std::string object,
+                                   std::string summary)
+{
+  refusals_.push_back({std::move(actor), std::move(action), std::move(object), std::move(summary)});
+}
+
+void Session::flush_refusals() noexcept
+{
+  if (refusals_.empty()) return;
+  try {
+    auto& db = this->db(Access::read_write);
+    for (const auto& r : refusals_) {
+      WriteTransaction tx(db);
+      append_audit(db, now(), r.actor, r.action, r.object, r.summary);
+      tx.commit();
+    }
+  } catch (const std::exception&) { // the refusal itself is what the user must see
+  }
+  refusals_.clear();
 }
 
 std::string Session::now_iso() const

@@ -11,16 +11,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace imi {
-
-// The built-in actor of cron-run commands (purge, notify send,
-// user issue-credentials).
-inline constexpr const char* system_actor = "system";
 
 class Session {
 public:
   Session(Config config, Clock clock, Reporter& reporter, std::optional<std::string> actor_name);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   const Config& config() const { return config_; }
   Reporter& reporter() { return reporter_; }
@@ -34,10 +34,16 @@ public:
   bool db_open_for_writing() const { return db_ && db_access_ != Access::read_only; }
   void close_db() { db_.reset(); }
 
-  // The name given with --as / IMICTL_USER, if any.
+  // The name given with --as / IMICTL_USER, if any: what the user claims.
+  // Who is acting is decided by identify() in lib/access, never here.
   const std::optional<std::string>& actor_name() const { return actor_name_; }
-  // Cron-run commands act as `system` without --as.
-  void act_as_system() { actor_name_ = system_actor; }
+
+  // A refusal to record in the audit log. A refusal usually aborts a write
+  // transaction, which rolls back when the exception unwinds it; so the
+  // entries are written when the session closes, each in a transaction of
+  // its own, after every transaction of the command is gone.
+  void audit_after_rollback(std::string actor, std::string action, std::string object, std::string summary);
+  void flush_refusals() noexcept;
 
 private:
   Config config_;
@@ -47,6 +53,10 @@ private:
   std::unique_ptr<SQLite::Database> db_;
   Access db_access_ = Access::read_only;
   std::optional<std::string> actor_name_;
+  struct Refusal {
+    std::string actor, action, object, summary;
+  };
+  std::vector<Refusal> refusals_;
 };
 
 } // namespace imi

@@ -1,12 +1,13 @@
 #include "export/result_table.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/authority.hpp"
+#include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/output.hpp"
 #include "core/session.hpp"
 #include "import/cells.hpp"
 #include "import/columns.hpp"
-#include "users/actor.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
 
@@ -54,16 +55,20 @@ std::string roles_cell(SQLite::Statement& roles, std::int64_t user_id)
   std::vector<std::string> names;
   for (Role r : roles_in(mask))
     names.emplace_back(role_dutch_name(r));
+  // Every user is basic (SPEC §2): a user with no other role says so, and
+  // the import reads it back as "no granted role".
+  if (names.empty()) return role_dutch_name(Role::basic);
   return util::join(names, " / ");
 }
 
 } // namespace
 
-ExportSummary export_result_table(Session& session, const ExportOptions& options, std::ostream& out)
+ExportSummary export_result_table(Session& session, const Actor& actor, const ExportOptions& options,
+                                  std::ostream& out)
 {
-  auto& db = session.db(Access::read_only);
+  auto& db = session.db(Access::read_write); // the export is audited: it carries every user's data
   const std::int64_t authority_id = resolve_authority(db, options.authority);
-  resolve_actor(session); // a known, active user: the table lists names and mailboxes
+  require(session, actor, Permission::export_table, authority_id, fmt::format("authority:{}", authority_id));
   if (options.byte_order_mark) out << util::byte_order_mark(options.encoding);
   RowWriter w(out, options);
   ExportSummary summary;
@@ -124,6 +129,10 @@ ExportSummary export_result_table(Session& session, const ExportOptions& options
   }
   summary.users = static_cast<std::int64_t>(seen.size());
   out.flush();
+  WriteTransaction tx(db);
+  append_audit(db, session.now(), actor.username, "export", fmt::format("authority:{}", authority_id),
+               fmt::format("{} users, {} departments", summary.users, summary.departments));
+  tx.commit();
   return summary;
 }
 

@@ -4,6 +4,7 @@
 // file is what Dutch Excel expects: ';', UTF-8 with a byte-order mark, CRLF.
 #pragma once
 
+#include "access/actor.hpp"
 #include "util/encoding.hpp"
 
 #include <cstdint>
@@ -26,6 +27,7 @@ struct ExportSummary {
   std::int64_t departments = 0, users = 0, rows = 0;
 };
 
-ExportSummary export_result_table(Session& session, const ExportOptions& options, std::ostream& out);
+ExportSummary export_result_table(Session& session, const Actor& actor, const ExportOptions& options,
+                                  std::ostream& out);
 
 } // namespace imi

@@ -1,12 +1,12 @@
 #include "import/import_table.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
 #include "import/row_pipeline.hpp"
 #include "import/table_writer.hpp"
-#include "users/permissions.hpp"
 #include "users/user_store.hpp"
 #include "util/text.hpp"
 
@@ -110,7 +110,7 @@ ImportInvalidError::ImportInvalidError(std::string f, std::vector<RowError> e, s
 {
 }
 
-ImportResult import_result_table(Session& session, const ImportOptions& options)
+ImportResult import_result_table(Session& session, const Actor& actor, const ImportOptions& options)
 {
   Reporter& reporter = session.reporter();
   if (options.prune && !options.yes && !options.dry_run && !reporter.can_confirm())
@@ -157,15 +157,14 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   WriteTransaction tx(db);
   const std::int64_t authority_id = resolve_authority(db, options.authority);
   result.authority_id = authority_id;
-  const Actor actor =
-      require(session, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
+  require(session, actor, Permission::import_table, authority_id, fmt::format("authority:{}", authority_id));
   std::string language = "nl";
   {
     SQLite::Statement q(db, "SELECT language FROM authority WHERE id = ?");
     q.bind(1, authority_id);
     if (q.executeStep()) language = q.getColumn(0).getString();
   }
-  const std::int64_t ldas_before = count_active_ldas(db, authority_id);
+  const std::int64_t ldas_before = count_usable_ldas(db, authority_id);
   auto elapsed = [start = std::chrono::steady_clock::now()] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
@@ -247,11 +246,21 @@ ImportResult import_result_table(Session& session, const ImportOptions& options)
   users.finish(departments);
   reporter.debug(fmt::format("applied in {:.2f} s", elapsed()));
   if (options.prune && !errors.any()) users.prune(label);
-  if (ldas_before > 0 && count_active_ldas(db, authority_id) == 0)
+  if (ldas_before > 0 && count_usable_ldas(db, authority_id) == 0)
     errors.add({0, "",
                 "the import would leave the authority without a local data administrator (lda); keep at "
                 "least one in the file"});
   if (errors.any()) throw ImportInvalidError(label, std::move(errors.list), errors.total);
+  if (result.self_demotion_line != 0) {
+    const std::string what = fmt::format("{}:{}: the row takes the local data administrator role (lda) from "
+                                         "you, the acting user '{}'",
+                                         label, result.self_demotion_line, actor.username);
+    if (!options.allow_self_demotion && !options.dry_run)
+      throw ConflictError(
+          what + "; nothing was written",
+          {"list lda for yourself in that row, or pass --allow-self-demotion if you mean it"});
+    reporter.warning(what);
+  }
 
   if (!result.default_services.empty() && (result.created.users + result.updated.users) > 0)
     reporter.note(fmt::format("handlers without services get {} ({})",

@@ -10,6 +10,7 @@
 // plan, usernames included, and rolls back.
 #pragma once
 
+#include "access/actor.hpp"
 #include "core/error.hpp"
 #include "import/table_reader.hpp"
 #include "util/encoding.hpp"
@@ -30,9 +31,10 @@ struct ImportOptions {
   util::TextEncoding encoding = util::TextEncoding::automatic;
   std::vector<std::string> default_services; // keywords for handlers without services
   bool dry_run = false;
-  bool prune = false;           // delete users of the authority that the file does not list
-  bool yes = false;             // confirms --prune without asking
-  size_t max_plan_rows = 10000; // plan rows kept for the report; the rest are counted
+  bool prune = false;               // delete users of the authority that the file does not list
+  bool yes = false;                 // confirms --prune without asking
+  bool allow_self_demotion = false; // the file may take the acting user's own lda role
+  size_t max_plan_rows = 10000;     // plan rows kept for the report; the rest are counted
 };
 
 struct ImportCounts {
@@ -59,6 +61,10 @@ struct ImportResult {
   std::string default_services_source;       // "--default-service" | "authority keywords" | ""
   std::vector<PlanRow> plan;
   std::int64_t plan_rows_omitted = 0;
+  // The line whose roles take lda from the acting user (0: none). Refused
+  // unless ImportOptions::allow_self_demotion: an administrator who loses
+  // lda by a spreadsheet typo cannot undo it.
+  std::uint64_t self_demotion_line = 0;
   bool changes() const;
 };
 
@@ -71,6 +77,6 @@ public:
   std::int64_t total = 0; // all problems, also those beyond the stored ones
 };
 
-ImportResult import_result_table(Session& session, const ImportOptions& options);
+ImportResult import_result_table(Session& session, const Actor& actor, const ImportOptions& options);
 
 } // namespace imi

@@ -116,6 +116,10 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
   }
   if (old_roles != p.roles) {
     row.changes.push_back("roles");
+    if (p.id == ctx_.actor_user_id && (old_roles & role_bit(Role::lda)) && !(p.roles & role_bit(Role::lda))) {
+      row.changes.push_back("self-demotion");
+      if (ctx_.result.self_demotion_line == 0) ctx_.result.self_demotion_line = p.line;
+    }
     for (Role r : roles_in(old_roles & ~p.roles))
       run(st.delete_role, p.id, role_slug(r));
     for (Role r : roles_in(p.roles & ~old_roles))
@@ -202,9 +206,10 @@ std::int64_t UserWriter::prune(const std::string& file_label)
   }
   SQLite::Statement roles(ctx_.db, "DELETE FROM user_role WHERE user_id = ?");
   SQLite::Statement services(ctx_.db, "DELETE FROM user_service WHERE user_id = ?");
-  SQLite::Statement up(ctx_.db,
-                       "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
-                       "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+  SQLite::Statement up(
+      ctx_.db,
+      "UPDATE user SET status = 'deleted', os_user = NULL, password_hash = NULL, temp_password_hash = NULL, "
+      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
   for (const auto& [id, username] : doomed) {
     for (auto* del : {&roles, &services}) {
       del->reset();

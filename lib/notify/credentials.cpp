@@ -1,11 +1,11 @@
 #include "notify/credentials.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
 #include "notify/outbox.hpp"
-#include "users/permissions.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -16,13 +16,11 @@ namespace {
 constexpr util::Instant credentials_delay_seconds = 24 * 3600; // guide H6.1: "na 24 uur"
 }
 
-IssueResult issue_credentials(Session& session, bool dry_run)
+IssueResult issue_credentials(Session& session, const Actor& actor, bool dry_run)
 {
-  session.act_as_system();
   auto& db = session.db(dry_run ? Access::read_only : Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  const Actor actor =
-      require(session, Permission::issue_credentials, own.id, fmt::format("authority:{}", own.id));
+  require(session, actor, Permission::issue_credentials, own.id, fmt::format("authority:{}", own.id));
 
   IssueResult result;
   result.dry_run = dry_run;

@@ -2,6 +2,8 @@
 // temporary password by mail 24 hours after being created.
 #pragma once
 
+#include "access/actor.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +32,6 @@ struct IssueResult {
 // Permission::issue_credentials). Writes one audit entry
 // `user.issue_credentials` per user, in its own write transaction, which it
 // commits. With dry_run nothing is written.
-IssueResult issue_credentials(Session& session, bool dry_run);
+IssueResult issue_credentials(Session& session, const Actor& actor, bool dry_run);
 
 } // namespace imi

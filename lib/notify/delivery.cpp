@@ -2,6 +2,7 @@
 // mails in order, and the report; each mail itself goes through delivery_attempt.cpp.
 #include "notify/delivery.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
@@ -11,7 +12,6 @@
 #include "notify/mail_settings.hpp"
 #include "notify/mime.hpp"
 #include "notify/transport_failure.hpp"
-#include "users/permissions.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <cerrno>
@@ -86,7 +86,8 @@ void fail_interrupted(Session& session, SQLite::Database& db, bool dry_run, Deli
       mark.bind(1, interrupted_delivery_error);
       mark.bind(2, item.id);
       mark.exec();
-      append_audit(db, session.now(), system_actor, "mail.interrupted", fmt::format("outbox:{}", item.id),
+      append_audit(db, session.now(), system_actor_name, "mail.interrupted",
+                   fmt::format("outbox:{}", item.id),
                    std::string(item.kind) + " mail: " + interrupted_delivery_error + "; not resent");
     }
     report.items.push_back(item);
@@ -116,12 +117,12 @@ std::vector<std::pair<std::int64_t, DeliveryItem>> due_rows(Session& session, SQ
 
 using namespace delivery;
 
-DeliveryReport deliver_outbox(Session& session, const DeliveryOptions& options, Transport* transport)
+DeliveryReport deliver_outbox(Session& session, const Actor& actor, const DeliveryOptions& options,
+                              Transport* transport)
 {
-  session.act_as_system();
   auto& db = session.db(options.dry_run ? Access::read_only : Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  require(session, Permission::send_notifications, own.id, "outbox");
+  require(session, actor, Permission::send_notifications, own.id, "outbox");
   const MailSettings settings = read_mail_settings(session.config());
 
   DeliveryReport report;

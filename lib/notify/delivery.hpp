@@ -14,6 +14,7 @@
 // the hand-off, the plaintext only ever lives in memory and the message.
 #pragma once
 
+#include "access/actor.hpp"
 #include "notify/transport.hpp"
 
 #include <cstdint>
@@ -51,7 +52,7 @@ struct DeliveryReport {
 };
 
 // `transport` overrides the configured one (unit tests); null: from config.
-DeliveryReport deliver_outbox(Session& session, const DeliveryOptions& options,
+DeliveryReport deliver_outbox(Session& session, const Actor& actor, const DeliveryOptions& options,
                               Transport* transport = nullptr);
 
 // last_error of a row found `sending` by a later run.

@@ -141,7 +141,7 @@ void Deliverer::finish(const Row& row, bool sent, const std::string& error, bool
       u.bind(2, *row.user_id);
       u.exec();
     }
-    append_audit(db_, session_.now(), system_actor, "mail.sent", object,
+    append_audit(db_, session_.now(), system_actor_name, "mail.sent", object,
                  fmt::format("{} mail to {} handed over (attempt {})", row.kind_slug, to_whom, row.attempts));
     return;
   }
@@ -151,7 +151,7 @@ void Deliverer::finish(const Row& row, bool sent, const std::string& error, bool
   q.bind(3, give_up ? now : util::format_iso8601(next_attempt_at));
   q.bind(4, row.id);
   q.exec();
-  append_audit(db_, session_.now(), system_actor, give_up ? "mail.failed" : "mail.deferred", object,
+  append_audit(db_, session_.now(), system_actor_name, give_up ? "mail.failed" : "mail.deferred", object,
                fmt::format("{} mail to {} not delivered (attempt {}): {}", row.kind_slug, to_whom,
                            row.attempts, error));
 }

@@ -1,5 +1,6 @@
 #include "notify/outbox.hpp"
 
+#include "access/permissions.hpp"
 #include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
@@ -7,7 +8,6 @@
 #include "core/session.hpp"
 #include "notify/mime.hpp"
 #include "notify/templates.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -174,12 +174,12 @@ void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void
   }
 }
 
-std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<std::int64_t>& ids,
-                                            bool all_failed)
+std::vector<std::int64_t> retry_failed_mail(Session& session, const Actor& actor,
+                                            const std::vector<std::int64_t>& ids, bool all_failed)
 {
   auto& db = session.db(Access::read_write);
   const OwnAuthority own = load_own_authority(db);
-  const Actor actor = require(session, Permission::retry_notifications, own.id, "outbox");
+  require(session, actor, Permission::retry_notifications, own.id, "outbox");
   WriteTransaction tx(db);
   std::vector<std::int64_t> targets = ids;
   if (all_failed) {

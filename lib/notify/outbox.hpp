@@ -9,6 +9,8 @@
 // becomes failed, never silently resent (at most once; `notify retry`).
 #pragma once
 
+#include "access/actor.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
 #include <functional>
@@ -89,7 +91,7 @@ void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void
 // in the own authority (an lda). `ids` empty and `all_failed`: every failed
 // mail. Throws NotFoundError for an unknown id, ConflictError for a mail that
 // is not failed. Own transaction. Returns the ids requeued.
-std::vector<std::int64_t> retry_failed_mail(Session& session, const std::vector<std::int64_t>& ids,
-                                            bool all_failed);
+std::vector<std::int64_t> retry_failed_mail(Session& session, const Actor& actor,
+                                            const std::vector<std::int64_t>& ids, bool all_failed);
 
 } // namespace imi

@@ -1,9 +1,9 @@
 #include "users/role_admin.hpp"
 
+#include "access/permissions.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -103,7 +103,7 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
                            Reporter& reporter)
 {
   auto touches = [&](Role r) { return std::find(touched.begin(), touched.end(), r) != touched.end(); };
-  const std::int64_t ldas = count_active_ldas(db, authority_id);
+  const std::int64_t ldas = count_usable_ldas(db, authority_id);
   if (touches(Role::lda) && ldas < 2)
     reporter.warning(
         fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
@@ -121,14 +121,14 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
         "with: imictl authority settings --allocation on");
 }
 
-UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
-                     const std::vector<std::string>& services)
+UserView grant_roles(Session& session, const Actor& actor, std::string_view user,
+                     const std::vector<std::string>& roles, const std::vector<std::string>& services)
 {
   auto& db = session.db(Access::read_write);
   const std::vector<Role> parsed = parse_roles(roles);
   WriteTransaction tx(db);
   const UserRef ref = find_user(db, user);
-  const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
+  require(session, actor, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
   apply_grant(db, ref, parsed, services);
   std::string summary = "granted " + role_list_text(parsed);
   if (!services.empty()) summary += fmt::format("; {} service(s)", services.size());
@@ -139,13 +139,14 @@ UserView grant_roles(Session& session, std::string_view user, const std::vector<
   return view;
 }
 
-UserView revoke_roles(Session& session, std::string_view user, const std::vector<std::string>& roles)
+UserView revoke_roles(Session& session, const Actor& actor, std::string_view user,
+                      const std::vector<std::string>& roles)
 {
   auto& db = session.db(Access::read_write);
   const std::vector<Role> parsed = parse_roles(roles);
   WriteTransaction tx(db);
   const UserRef ref = find_user(db, user);
-  const Actor actor = require(session, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
+  require(session, actor, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
   for (Role r : parsed) {
     if (r == Role::basic)
       throw ConflictError("every user is a basic user; the role cannot be revoked",
@@ -154,7 +155,7 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
       session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
       continue;
     }
-    if (r == Role::lda && ref.status != "deleted" && count_active_ldas(db, ref.authority_id) <= 1)
+    if (r == Role::lda && ref.status != "deleted" && count_usable_ldas(db, ref.authority_id, ref.id) == 0)
       throw ConflictError(
           fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
           {"grant lda to another user first: imictl role grant USER lda"});
@@ -176,14 +177,14 @@ UserView revoke_roles(Session& session, std::string_view user, const std::vector
   return view;
 }
 
-void list_roles(Session& session, const std::optional<std::string>& user,
+void list_roles(Session& session, const Actor& actor, const std::optional<std::string>& user,
                 const std::function<void(const RoleRow&)>& sink)
 {
   auto& db = session.db();
   const OwnAuthority own = load_own_authority(db);
   std::optional<UserRef> ref;
   if (user) ref = find_user(db, *user);
-  require(session, Permission::view_users, ref ? ref->authority_id : own.id,
+  require(session, actor, Permission::view_users, ref ? ref->authority_id : own.id,
           ref ? "user:" + ref->username : "authority:" + std::to_string(own.id));
   SQLite::Statement q(db,
                       "SELECT u.id, u.username, u.status, "
@@ -215,12 +216,13 @@ void list_roles(Session& session, const std::optional<std::string>& user,
   }
 }
 
-void users_with_role(Session& session, std::string_view role, const std::function<void(const RoleRow&)>& sink)
+void users_with_role(Session& session, const Actor& actor, std::string_view role,
+                     const std::function<void(const RoleRow&)>& sink)
 {
   auto& db = session.db();
   const Role r = parse_role_or_throw(role);
   const OwnAuthority own = load_own_authority(db);
-  require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
+  require(session, actor, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   SQLite::Statement q(
       db, r == Role::basic
               ? "SELECT id, username, status FROM user WHERE status <> 'deleted' AND authority_id = ?2 "

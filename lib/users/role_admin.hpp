@@ -3,6 +3,7 @@
 // (keyword); the last `lda` of an authority cannot go.
 #pragma once
 
+#include "access/actor.hpp"
 #include "users/role.hpp"
 #include "users/user_store.hpp"
 
@@ -34,20 +35,21 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
                            Reporter& reporter);
 
 // role grant USER ROLE... [--service KW]...
-UserView grant_roles(Session& session, std::string_view user, const std::vector<std::string>& roles,
-                     const std::vector<std::string>& services);
+UserView grant_roles(Session& session, const Actor& actor, std::string_view user,
+                     const std::vector<std::string>& roles, const std::vector<std::string>& services);
 // role revoke USER ROLE...; revoking handler drops the user's services.
-UserView revoke_roles(Session& session, std::string_view user, const std::vector<std::string>& roles);
+UserView revoke_roles(Session& session, const Actor& actor, std::string_view user,
+                      const std::vector<std::string>& roles);
 
 struct RoleRow {
   std::string username, role, status;
   std::vector<std::string> services; // for handler
 };
 // role list [USER]: one row per user and granted role, basic included.
-void list_roles(Session& session, const std::optional<std::string>& user,
+void list_roles(Session& session, const Actor& actor, const std::optional<std::string>& user,
                 const std::function<void(const RoleRow&)>& sink);
 // role who ROLE: the users holding it (basic: everyone not deleted).
-void users_with_role(Session& session, std::string_view role,
+void users_with_role(Session& session, const Actor& actor, std::string_view role,
                      const std::function<void(const RoleRow&)>& sink);
 
 } // namespace imi

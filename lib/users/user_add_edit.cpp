@@ -1,11 +1,11 @@
 // Creating and editing users (user add, user edit): the fields, the departments and the
 // one-user-per-e-mail rule; what changes an existing account's state is in user_lifecycle.cpp.
+#include "access/permissions.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
 #include "notify/outbox.hpp"
-#include "users/permissions.hpp"
 #include "users/role_admin.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
@@ -81,7 +81,7 @@ std::optional<std::string> optional_field(std::string_view field, const std::opt
 
 using namespace user_admin;
 
-UserView add_user(Session& session, const NewUser& in)
+UserView add_user(Session& session, const Actor& actor, const NewUser& in)
 {
   const std::string first = check_text("first name", in.first_name, !in.functional);
   const std::string last = check_text("last name", in.last_name, true);
@@ -98,7 +98,7 @@ UserView add_user(Session& session, const NewUser& in)
   WriteTransaction tx(db);
   const OwnAuthority own = load_own_authority(db);
   const std::string username = generate_username(db, first, last);
-  const Actor actor = require(session, Permission::manage_users, own.id, "user:" + username);
+  require(session, actor, Permission::manage_users, own.id, "user:" + username);
   check_email_free(db, own.id, email, 0);
   const std::string now = session.now_iso();
   SQLite::Statement ins(
@@ -135,11 +135,11 @@ UserView add_user(Session& session, const NewUser& in)
   return view;
 }
 
-UserView edit_user(Session& session, std::string_view user, const UserEdit& edit)
+UserView edit_user(Session& session, const Actor& actor, std::string_view user, const UserEdit& edit)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage_live(session, db, user, Permission::manage_users);
+  const Target t = manage_live(session, actor, db, user, Permission::manage_users);
   const UserView before = load_user_view(db, t.user.id);
   std::vector<std::string> changed;
   std::vector<std::pair<std::string, std::optional<std::string>>> sets;

@@ -5,6 +5,7 @@
 // (add, edit) and user_lifecycle.cpp (the rest).
 #pragma once
 
+#include "access/actor.hpp"
 #include "users/user_store.hpp"
 
 #include <optional>
@@ -23,7 +24,7 @@ struct NewUser {
   // may be empty and the username is the folded name.
   bool functional = false;
 };
-UserView add_user(Session& session, const NewUser& user);
+UserView add_user(Session& session, const Actor& actor, const NewUser& user);
 
 struct UserEdit {
   std::optional<std::string> first_name, last_name, email, language;
@@ -32,27 +33,29 @@ struct UserEdit {
 };
 // Mandatory fields (names, e-mail, language) of a user with open assigned
 // requests cannot change: ConflictError.
-UserView edit_user(Session& session, std::string_view user, const UserEdit& edit);
+UserView edit_user(Session& session, const Actor& actor, std::string_view user, const UserEdit& edit);
 
 // Only while the user is pending (H6.1); the new name follows
 // check_username_syntax and must be free.
-UserView rename_user(Session& session, std::string_view user, std::string_view new_username);
+UserView rename_user(Session& session, const Actor& actor, std::string_view user,
+                     std::string_view new_username);
 
 // Soft delete: status 'deleted', roles, services and credentials removed,
 // the e-mail free again. Refused for the last LDA and while the user has
 // open assigned requests, unless they move to `reassign_to` (a handler).
-UserView delete_user(Session& session, std::string_view user, const std::optional<std::string>& reassign_to);
+UserView delete_user(Session& session, const Actor& actor, std::string_view user,
+                     const std::optional<std::string>& reassign_to);
 
-UserView lock_user(Session& session, std::string_view user);
+UserView lock_user(Session& session, const Actor& actor, std::string_view user);
 // Back to active (or pending when the user never logged in); the failure
 // count starts again.
-UserView unlock_user(Session& session, std::string_view user);
+UserView unlock_user(Session& session, const Actor& actor, std::string_view user);
 
 // The password and the temporary password are cleared and a new temporary
 // password is queued by mail (composed at delivery). The user then runs
 // `user activate` again: temporary password, new password, new security
 // code. A locked account is unlocked by the reset. Status stays pending or
 // active.
-UserView reset_user_password(Session& session, std::string_view user);
+UserView reset_user_password(Session& session, const Actor& actor, std::string_view user);
 
 } // namespace imi

@@ -2,8 +2,8 @@
 // user_lifecycle.cpp): resolving the user a command acts on. Not for other users.
 #pragma once
 
+#include "access/permissions.hpp"
 #include "core/error.hpp"
-#include "users/permissions.hpp"
 #include "users/user_store.hpp"
 
 #include <fmt/format.h>
@@ -15,20 +15,21 @@ namespace imi::user_admin {
 // Resolves the target and checks that the actor may manage it.
 struct Target {
   UserRef user;
-  Actor actor;
+  const Actor& actor;
 };
-inline Target manage(Session& session, SQLite::Database& db, std::string_view user, Permission permission)
+inline Target manage(Session& session, const Actor& actor, SQLite::Database& db, std::string_view user,
+                     Permission permission)
 {
   UserRef ref = find_user(db, user);
-  Actor actor = require(session, permission, ref.authority_id, "user:" + ref.username);
-  return {std::move(ref), std::move(actor)};
+  require(session, actor, permission, ref.authority_id, "user:" + ref.username);
+  return {std::move(ref), actor};
 }
 
 // The same, for operations that make no sense on a deleted user (conflict).
-inline Target manage_live(Session& session, SQLite::Database& db, std::string_view user,
+inline Target manage_live(Session& session, const Actor& actor, SQLite::Database& db, std::string_view user,
                           Permission permission)
 {
-  Target t = manage(session, db, user, permission);
+  Target t = manage(session, actor, db, user, permission);
   if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
   return t;
 }

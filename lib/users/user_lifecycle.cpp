@@ -1,10 +1,10 @@
 // An existing account's state (user rename, delete, lock, unlock, reset-password), with the
 // last-LDA and open-request rules; its fields are edited in user_add_edit.cpp.
+#include "access/permissions.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "notify/outbox.hpp"
-#include "users/permissions.hpp"
 #include "users/role_admin.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
@@ -40,13 +40,14 @@ std::string unlocked_status(SQLite::Database& db, std::int64_t user_id)
 
 using namespace user_admin;
 
-UserView rename_user(Session& session, std::string_view user, std::string_view new_username)
+UserView rename_user(Session& session, const Actor& actor, std::string_view user,
+                     std::string_view new_username)
 {
   const std::string wanted = util::trim(new_username);
   check_username_syntax(wanted);
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::manage_users);
+  const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status != "pending")
     throw ConflictError(fmt::format("'{}' is {}: a username can change only while the user is pending (H6.1)",
                                     t.user.username, t.user.status));
@@ -66,17 +67,18 @@ UserView rename_user(Session& session, std::string_view user, std::string_view n
   return view;
 }
 
-UserView delete_user(Session& session, std::string_view user, const std::optional<std::string>& reassign_to)
+UserView delete_user(Session& session, const Actor& actor, std::string_view user,
+                     const std::optional<std::string>& reassign_to)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage(session, db, user, Permission::manage_users);
+  const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status == "deleted")
     throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
   const bool was_lda = lda.executeStep();
-  if (was_lda && count_active_ldas(db, t.user.authority_id) <= 1)
+  if (was_lda && count_usable_ldas(db, t.user.authority_id, t.user.id) == 0)
     throw ConflictError(
         fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
         {"grant lda to another user first: imictl role grant USER lda"});
@@ -118,9 +120,10 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
     q.bind(1, t.user.id);
     q.exec();
   }
-  SQLite::Statement q(db,
-                      "UPDATE user SET status = 'deleted', password_hash = NULL, temp_password_hash = NULL, "
-                      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+  SQLite::Statement q(
+      db,
+      "UPDATE user SET status = 'deleted', os_user = NULL, password_hash = NULL, temp_password_hash = NULL, "
+      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
@@ -131,11 +134,11 @@ UserView delete_user(Session& session, std::string_view user, const std::optiona
   return view;
 }
 
-UserView lock_user(Session& session, std::string_view user)
+UserView lock_user(Session& session, const Actor& actor, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage_live(session, db, user, Permission::manage_users);
+  const Target t = manage_live(session, actor, db, user, Permission::manage_users);
   if (t.user.id == t.actor.user_id)
     throw ConflictError("you cannot lock your own account", {"another local data administrator can"});
   if (t.user.status != "locked") {
@@ -147,11 +150,11 @@ UserView lock_user(Session& session, std::string_view user)
   return view;
 }
 
-UserView unlock_user(Session& session, std::string_view user)
+UserView unlock_user(Session& session, const Actor& actor, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage_live(session, db, user, Permission::manage_users);
+  const Target t = manage_live(session, actor, db, user, Permission::manage_users);
   if (t.user.status == "locked") {
     set_status(db, t.user.id, unlocked_status(db, t.user.id), session.now_iso());
     SQLite::Statement reset(db, "UPDATE user SET failed_logins = 0 WHERE id = ?");
@@ -164,11 +167,11 @@ UserView unlock_user(Session& session, std::string_view user)
   return view;
 }
 
-UserView reset_user_password(Session& session, std::string_view user)
+UserView reset_user_password(Session& session, const Actor& actor, std::string_view user)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
-  const Target t = manage_live(session, db, user, Permission::reset_password);
+  const Target t = manage_live(session, actor, db, user, Permission::reset_password);
   // The security code goes too: activation sets a new one with the new
   // password, and a code nobody can use should not linger in the database.
   // The reset mail also counts as the credentials of a user reset within

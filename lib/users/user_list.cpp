@@ -1,8 +1,8 @@
 #include "users/user_list.hpp"
 
+#include "access/permissions.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
-#include "users/permissions.hpp"
 #include "users/role.hpp"
 #include "util/text.hpp"
 
@@ -98,20 +98,21 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
   }
 }
 
-void list_own_users(Session& session, UserFilter filter, const std::function<void(const UserView&)>& sink)
+void list_own_users(Session& session, const Actor& actor, UserFilter filter,
+                    const std::function<void(const UserView&)>& sink)
 {
   auto& db = session.db();
   const OwnAuthority own = load_own_authority(db);
-  require(session, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
+  require(session, actor, Permission::view_users, own.id, "authority:" + std::to_string(own.id));
   filter.authority_id = own.id;
   list_users(db, filter, sink);
 }
 
-UserView show_user(Session& session, std::string_view user)
+UserView show_user(Session& session, const Actor& actor, std::string_view user)
 {
   auto& db = session.db();
   const UserRef ref = find_user(db, user);
-  require(session, Permission::view_users, ref.authority_id, "user:" + ref.username);
+  require(session, actor, Permission::view_users, ref.authority_id, "user:" + ref.username);
   return load_user_view(db, ref.id);
 }
 

@@ -3,6 +3,7 @@
 // read, so 50,000 users stream through the renderer without piling up.
 #pragma once
 
+#include "access/actor.hpp"
 #include "users/user_store.hpp"
 
 #include <functional>
@@ -27,8 +28,9 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
 
 class Session;
 // `user list`: the users of the own authority, for any user of it.
-void list_own_users(Session& session, UserFilter filter, const std::function<void(const UserView&)>& sink);
+void list_own_users(Session& session, const Actor& actor, UserFilter filter,
+                    const std::function<void(const UserView&)>& sink);
 // `user show`: one user, for any user of the same authority.
-UserView show_user(Session& session, std::string_view user);
+UserView show_user(Session& session, const Actor& actor, std::string_view user);
 
 } // namespace imi

@@ -1,8 +1,8 @@
 #include "users/user_sheet.hpp"
 
+#include "access/permissions.hpp"
 #include "core/session.hpp"
 #include "users/pdf_document.hpp"
-#include "users/permissions.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -47,13 +47,14 @@ UserSheet make_user_sheet(const UserView& u)
   return s;
 }
 
-std::vector<UserSheet> load_user_sheets(Session& session, const std::vector<std::string>& users)
+std::vector<UserSheet> load_user_sheets(Session& session, const Actor& actor,
+                                        const std::vector<std::string>& users)
 {
   auto& db = session.db();
   std::vector<UserView> views;
   for (const auto& u : users) {
     const UserRef ref = find_user(db, u);
-    require(session, Permission::manage_users, ref.authority_id, "user:" + ref.username);
+    require(session, actor, Permission::manage_users, ref.authority_id, "user:" + ref.username);
     views.push_back(load_user_view(db, ref.id));
   }
   std::vector<UserSheet> sheets;

@@ -4,6 +4,7 @@
 // user, in the user's language (Dutch, else English).
 #pragma once
 
+#include "access/actor.hpp"
 #include "users/user_store.hpp"
 
 #include <string>
@@ -23,7 +24,8 @@ UserSheet make_user_sheet(const UserView& user);
 
 // Loads the users (each USER a username or e-mail) after the permission
 // check; an unknown one fails the whole command before anything is printed.
-std::vector<UserSheet> load_user_sheets(Session& session, const std::vector<std::string>& users);
+std::vector<UserSheet> load_user_sheets(Session& session, const Actor& actor,
+                                        const std::vector<std::string>& users);
 
 // Plain text, sheets separated by a form feed so a printer starts a page.
 std::string user_sheets_text(const std::vector<UserSheet>& sheets);

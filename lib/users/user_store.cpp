@@ -58,7 +58,7 @@ UserRef find_user(SQLite::Database& db, std::string_view user)
 
 const char* const user_view_columns =
     "u.id, u.username, u.first_name, u.last_name, u.email, u.language, u.status, a.name, u.created_at, "
-    "u.updated_at, u.phone, u.function, u.last_login_at, u.functional";
+    "u.updated_at, u.phone, u.function, u.last_login_at, u.functional, u.os_user";
 
 void read_user_columns(SQLite::Statement& row, UserView& v)
 {
@@ -76,6 +76,7 @@ void read_user_columns(SQLite::Statement& row, UserView& v)
   v.function = optional_text(row.getColumn(11));
   v.last_login_at = optional_text(row.getColumn(12));
   v.functional = row.getColumn(13).getInt() != 0;
+  v.os_user = optional_text(row.getColumn(14));
 }
 
 UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
@@ -100,10 +101,22 @@ UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
 const std::vector<std::string>& user_record_columns()
 {
   static const std::vector<std::string> columns = {
-      "username",   "first_name", "last_name",  "email",        "phone",     "language",
-      "status",     "roles",      "services",   "departments",  "authority", "function",
-      "functional", "created_at", "updated_at", "last_login_at"};
+      "username",   "first_name", "last_name",  "email",         "phone",     "language",
+      "status",     "roles",      "services",   "departments",   "authority", "function",
+      "functional", "created_at", "updated_at", "last_login_at", "os_user"};
   return columns;
+}
+
+// Every user is a basic user (SPEC §2); the role is implied, never stored,
+// and shown first so "no other role" never reads as "no role". A deleted
+// user holds none.
+std::vector<std::string> shown_roles(const UserView& u)
+{
+  std::vector<std::string> roles;
+  if (u.status != "deleted") roles.emplace_back("basic");
+  for (const auto& r : u.roles)
+    if (r != "basic") roles.push_back(r);
+  return roles;
 }
 
 Record user_record(const UserView& u)
@@ -112,11 +125,12 @@ Record user_record(const UserView& u)
       {"username", u.username},     {"first_name", u.first_name},
       {"last_name", u.last_name},   {"email", u.email},
       {"phone", u.phone},           {"language", u.language},
-      {"status", u.status},         {"roles", u.roles},
+      {"status", u.status},         {"roles", shown_roles(u)},
       {"services", u.services},     {"departments", u.departments},
       {"authority", u.authority},   {"function", u.function},
       {"functional", u.functional}, {"created_at", u.created_at},
       {"updated_at", u.updated_at}, {"last_login_at", u.last_login_at},
+      {"os_user", u.os_user},
   };
 }
 
@@ -129,11 +143,13 @@ std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t use
   return q.getColumn(0).getInt64();
 }
 
-std::int64_t count_active_ldas(SQLite::Database& db, std::int64_t authority_id)
+std::int64_t count_usable_ldas(SQLite::Database& db, std::int64_t authority_id, std::int64_t except_user_id)
 {
   SQLite::Statement q(db, "SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
-                          "WHERE u.authority_id = ? AND r.role = 'lda' AND u.status <> 'deleted'");
+                          "WHERE u.authority_id = ? AND r.role = 'lda' AND u.status IN ('pending', 'active') "
+                          "AND u.id <> ?");
   q.bind(1, authority_id);
+  q.bind(2, except_user_id);
   q.executeStep();
   return q.getColumn(0).getInt64();
 }

@@ -34,6 +34,7 @@ struct UserView {
   std::int64_t id = 0;
   std::string username, first_name, last_name, email, language, status, authority, created_at, updated_at;
   std::optional<std::string> phone, function, last_login_at;
+  std::optional<std::string> os_user; // shared mode: the linked OS account
   bool functional = false;
   std::vector<std::string> roles, services, departments;
 };
@@ -44,7 +45,7 @@ UserView load_user_view(SQLite::Database& db, std::int64_t user_id);
 // JOIN authority a ON a.id = u.authority_id"; read_user_columns reads them
 // back from the first user_view_column_count columns of a row.
 extern const char* const user_view_columns;
-constexpr int user_view_column_count = 14;
+constexpr int user_view_column_count = 15;
 void read_user_columns(SQLite::Statement& row, UserView& into);
 
 // The columns of the JSON/CSV user record, in order.
@@ -53,7 +54,10 @@ Record user_record(const UserView& user);
 
 // Open requests assigned to the user: state sent, accepted or answered.
 std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t user_id);
-// Users holding lda who are not deleted.
-std::int64_t count_active_ldas(SQLite::Database& db, std::int64_t authority_id);
+// Users holding lda who can act (pending or active: not locked, not
+// deleted), leaving out `except_user_id`: "who would remain if this one went".
+// A locked LDA administers nothing, so the last-LDA rule counts only these.
+std::int64_t count_usable_ldas(SQLite::Database& db, std::int64_t authority_id,
+                               std::int64_t except_user_id = 0);
 
 } // namespace imi

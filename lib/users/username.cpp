@@ -1,5 +1,6 @@
 #include "users/username.hpp"
 
+#include "access/actor.hpp"
 #include "core/error.hpp"
 #include "util/text.hpp"
 
@@ -39,6 +40,8 @@ std::string username_base(std::string_view first_name, std::string_view last_nam
   // A username starts with a letter so it never reads as an id.
   if (base[0] >= '0' && base[0] <= '9') base = "u" + base;
   if (base.size() > 30) base.resize(30);
+  // A reserved name counts as taken: the first free suffix applies (rule 4).
+  if (is_reserved_username(base)) base += "2";
   return base;
 }
 
@@ -52,8 +55,16 @@ std::string generate_username(SQLite::Database& db, std::string_view first_name,
   }
 }
 
+bool is_reserved_username(std::string_view username)
+{
+  return username == system_actor_name;
+}
+
 void check_username_syntax(std::string_view username)
 {
+  if (is_reserved_username(username))
+    throw InvalidInputError(fmt::format(
+        "username '{}' is reserved: the audit log uses it for the built-in cron actor", username));
   if (username.size() < 2 || username.size() > 32)
     throw InvalidInputError(fmt::format("username '{}' must be 2 to 32 characters long", username));
   if (!(username[0] >= 'a' && username[0] <= 'z'))

@@ -7,7 +7,8 @@
 //   3. a functional account (no first name: "Publieksbalie") gets the
 //      folded name alone ("publieksbalie");
 //   4. on a collision with any existing username, deleted users included,
-//      a numeric suffix 2, 3, ... is appended ("pdekort2").
+//      or with a reserved name ("system"), a numeric suffix 2, 3, ... is
+//      appended ("pdekort2", "system2").
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -21,6 +22,9 @@ std::string username_base(std::string_view first_name, std::string_view last_nam
 
 // All four steps against the database.
 std::string generate_username(SQLite::Database& db, std::string_view first_name, std::string_view last_name);
+
+// `system` is the built-in cron actor (SPEC §5): no user may be called so.
+bool is_reserved_username(std::string_view username);
 
 // The syntax a username chosen by hand (`user rename`) must have:
 // 2-32 characters a-z, 0-9, '.', '-', '_', starting with a letter.

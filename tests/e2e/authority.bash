@@ -80,7 +80,7 @@ sqlite3 "$IMICTL_DB" "INSERT INTO user (authority_id, username, first_name, last
 expect_rc 4 imictl --as bbasic authority edit --informal-name "By basic"
 expect_contains "$ERR" "needs role lda"
 expect_rc 3 imictl --as nobody authority edit --informal-name "By nobody"
-expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action = 'denied:authority.edit'" "3"
+expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action = 'denied:authority.edit'" "4"
 
 # competence
 expect_ok imictl --json authority competence --add-sector "Bouw" --add-sector "Horeca" --add-policy-area "Milieu" --all-areas on
@@ -114,7 +114,7 @@ expect_rc 2 imictl authority settings --allocation sometimes
 
 # Every change is audited, without personal data, and the chain verifies.
 expect_ok imictl --json audit list --object authority:1
-expect_json '[e["action"] for e in j]' '["init", "authority.edit", "denied:authority.edit", "denied:authority.edit", "authority.competence", "authority.competence", "authority.keywords", "authority.keywords", "authority.settings"]'
+expect_json '[e["action"] for e in j]' '["init", "authority.edit", "denied:authority.edit", "denied:authority.edit", "denied:authority.edit", "authority.competence", "authority.competence", "authority.keywords", "authority.keywords", "authority.settings"]'
 expect_ok imictl audit list
 expect_not_contains "$OUT" "+31 73"
 expect_not_contains "$OUT" "a.admin@oeteldonk.nl"

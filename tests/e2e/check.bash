@@ -51,7 +51,7 @@ expect_ok imictl check --json
 expect_json '[(f["code"], f["fix"]) for f in j]' '[["single-lda", "imictl role grant bpauwels lda"]]'
 # No lda who can act: an error.
 sqlite3 "$IMICTL_DB" "UPDATE user SET status = 'locked' WHERE username = 'aadmin'"
-expect_rc 1 imictl check --json
+expect_rc 1 imictl --as bpauwels check --json
 expect_code no-lda
 expect_no_code single-lda
 sqlite3 "$IMICTL_DB" "UPDATE user SET status = 'active' WHERE username = 'aadmin';
@@ -128,9 +128,12 @@ sqlite3 "$IMICTL_DB" "UPDATE outbox SET state = 'sent'"
 expect_ok imictl check --json
 expect_eq "$OUT" "[]"
 
-# check reads only: no audit entry, the database unchanged; works without --as.
+# check reads only: no audit entry, the database unchanged. Its findings name
+# users, so it needs an acting user of the authority; a refusal is audited.
 before=$(sqlite3 "$IMICTL_DB" "SELECT count(*) FROM audit")
-IMICTL_USER= expect_ok imictl check
+expect_ok imictl check
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit" "$before"
+IMICTL_USER= expect_rc 4 imictl check
+expect_sql "$IMICTL_DB" "SELECT action, actor FROM audit ORDER BY id DESC LIMIT 1" "denied:check|(none)"
 # Without a database: unavailable or not found, never a crash.
 IMICTL_DB=$TEST_DIR/none.db expect_rc 7 imictl check

@@ -25,7 +25,9 @@ expect_sql "$TEST_DIR/newer.db" "PRAGMA user_version" "999"
 # An older schema: read-only commands refuse and never migrate; migrate does.
 cp "$IMICTL_DB" "$TEST_DIR/older.db"
 latest=$(sql "$IMICTL_DB" "PRAGMA user_version")
-sqlite3 "$TEST_DIR/older.db" "DROP TABLE request_assignee; DROP TABLE request; PRAGMA user_version = 4"
+sqlite3 "$TEST_DIR/older.db" "DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user;
+  DROP TRIGGER user_name_not_reserved_insert; DROP TRIGGER user_name_not_reserved_update;
+  ALTER TABLE user DROP COLUMN os_user; CREATE INDEX user_status ON user (status); PRAGMA user_version = 4"
 expect_rc 7 imictl --db "$TEST_DIR/older.db" authority list
 expect_contains "$ERR" "imictl migrate"
 expect_sql "$TEST_DIR/older.db" "PRAGMA user_version" "4"

@@ -21,7 +21,7 @@ expect_contains "$(cat table.csv)" 'Leeg;Wet op niets;;;'
 expect_contains "$(cat table.csv)" 'Zorg, Welzijn;;Zoë van der Heijden;zoe@oeteldonk.nl;Lokale gegevensbeheerder / Toewijzer'
 
 # The round trip changes nothing, in every format.
-before=$(sql "$IMICTL_DB" "SELECT count(*) FROM audit")
+before=$(sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action <> 'export'")
 expect_ok imictl import table.csv --json
 expect_json 'j["written"]' False
 expect_json '[j["created"], j["updated"]]' '[{"departments": 0, "users": 0}, {"departments": 0, "users": 0}]'
@@ -32,7 +32,9 @@ for opts in "--delimiter , --encoding windows-1252" "--delimiter tab --no-bom" "
   expect_ok imictl import other.csv --json
   expect_json '[j["unchanged"]["users"], j["updated"]["users"], j["created"]["users"]]' "[6, 0, 0]"
 done
-expect_eq "$(sql "$IMICTL_DB" "SELECT count(*) FROM audit")" "$before"
+# Each export is audited (it carries every user's name and mailbox); the
+# imports changed nothing.
+expect_eq "$(sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action <> 'export'")" "$before"
 expect_eq "$(head -c 2 other.csv | od -An -tx1 | tr -d ' ')" "fffe"
 
 # Standard output, and a character Windows-1252 cannot hold.

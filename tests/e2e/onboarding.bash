@@ -20,7 +20,7 @@ expect_ok imictl user add --first-name Zoë --last-name "de Vries" --email z.dev
 expect_eq "$OUT" "zdevries"
 expect_ok imictl user add --first-name John --last-name Smith --email j.smith@oeteldonk.nl --language en \
   --role lda --json
-expect_json '[j["username"], j["status"], j["roles"], j["language"]]' '["jsmith", "pending", ["lda"], "en"]'
+expect_json '[j["username"], j["status"], j["roles"], j["language"]]' '["jsmith", "pending", ["basic", "lda"], "en"]'
 expect_sql "$DB" "select u.username, r.role, s.keyword from user u join user_role r on r.user_id = u.id
   join user_service s on s.user_id = u.id where u.username = 'zdevries'" "zdevries|handler|construction"
 

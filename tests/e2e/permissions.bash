@@ -34,7 +34,7 @@ table=(
   "authority add --name Elders --country NL --type competent_authority --email e@elders.nl|authority.add"
 )
 
-for actor in bbasis hhandler ttoewijzer eelders system; do
+for actor in bbasis hhandler ttoewijzer eelders; do
   for entry in "${table[@]}"; do
     cmd=${entry%%|*}
     action=${entry##*|}
@@ -43,6 +43,16 @@ for actor in bbasis hhandler ttoewijzer eelders system; do
     expect_rc 4 imictl --as "$actor" $cmd
     expect_sql "$DB" "select count(*) - $before from audit where action='denied:$action' and actor='$actor'" "1"
   done
+done
+
+# `system` is the cron actor: nobody can name it.
+for entry in "${table[@]}"; do
+  cmd=${entry%%|*}
+  before=$(sql "$DB" "select count(*) from audit where action='denied:identify' and actor='system'")
+  # shellcheck disable=SC2086
+  expect_rc 4 imictl --as system $cmd
+  expect_contains "$ERR" "built-in actor"
+  expect_sql "$DB" "select count(*) - $before from audit where action='denied:identify' and actor='system'" "1"
 done
 
 # What was refused changed nothing.

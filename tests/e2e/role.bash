@@ -6,22 +6,22 @@ imictl user add --first-name Lars --last-name Lid --email lars@oeteldonk.nl >/de
 
 # --- grant in Dutch, English or slug ---
 expect_ok imictl role grant bbehandelaar Behandelaar --service construction --service "Estate agents" --json
-expect_json 'j["roles"]' '["handler"]'
+expect_json 'j["roles"]' '["basic", "handler"]'
 expect_json 'j["services"]' '["construction", "estate-agents"]'
 # The advice follows the roles a command touches; granting a handler is quiet.
 expect_eq "$ERR" ""
 expect_ok imictl role grant llid "Lokale gegevensbeheerder" --json
-expect_json 'j["roles"]' '["lda"]'
+expect_json 'j["roles"]' '["basic", "lda"]'
 expect_not_contains "$ERR" "local data administrator;"
 expect_ok imictl role grant llid toewijzer --json
-expect_json 'j["roles"]' '["allocator", "lda"]'
+expect_json 'j["roles"]' '["basic", "allocator", "lda"]'
 expect_contains "$ERR" "works without allocation"
 expect_sql "$DB" "select count(*) from audit where action='role.grant' and object='user:llid'" "2"
 # English names, any case.
 expect_ok imictl role grant bbehandelaar "Local Data Administrator" ALLOCATOR "basic user" --json
-expect_json 'j["roles"]' '["allocator", "handler", "lda"]'
+expect_json 'j["roles"]' '["basic", "allocator", "handler", "lda"]'
 expect_ok imictl role revoke bbehandelaar local-data-administrator Toezichthouder --json
-expect_json 'j["roles"]' '["handler"]'
+expect_json 'j["roles"]' '["basic", "handler"]'
 expect_not_contains "$ERR" "local data administrator" # two remain
 expect_contains "$ERR" "allocators have no effect" # llid still is one
 # With allocation on, an allocator draws no warning.
@@ -60,10 +60,10 @@ expect_rc 3 imictl role who boss
 
 # --- revoke: handler drops its services; never the last lda ---
 expect_ok imictl role revoke bbehandelaar handler --json
-expect_json 'j["roles"]' "[]"
+expect_json 'j["roles"]' '["basic"]'
 expect_json 'j["services"]' "[]"
 expect_ok imictl role revoke llid lda allocator --json
-expect_json 'j["roles"]' "[]"
+expect_json 'j["roles"]' '["basic"]'
 expect_contains "$ERR" "1 local data administrator"
 expect_rc 5 imictl role revoke aadmin lda
 expect_contains "$ERR" "last local data administrator"

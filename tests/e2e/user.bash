@@ -11,10 +11,10 @@ expect_eq "$OUT" "pdekort"
 expect_ok imictl user add --first-name Paula --last-name "De Kort" --email paula@oeteldonk.nl --json
 expect_json 'j["username"]' "pdekort2"
 expect_json 'j["status"]' "pending"
-expect_json 'j["roles"]' "[]"
+expect_json 'j["roles"]' '["basic"]'
 expect_json 'j["phone"]' "None"
 expect_json 'j["authority"]' "Gemeente Oeteldonk"
-expect_json 'sorted(j.keys())' '["authority", "created_at", "departments", "email", "first_name", "function", "functional", "language", "last_login_at", "last_name", "phone", "roles", "services", "status", "updated_at", "username"]'
+expect_json 'sorted(j.keys())' '["authority", "created_at", "departments", "email", "first_name", "function", "functional", "language", "last_login_at", "last_name", "os_user", "phone", "roles", "services", "status", "updated_at", "username"]'
 expect_ok imictl user add --first-name Jürgen --last-name Großmann --email jg@oeteldonk.nl --language de
 expect_eq "$OUT" "jgrossmann"
 expect_ok imictl user add --first-name Émile --last-name Öztürk --email eo@oeteldonk.nl
@@ -125,7 +125,7 @@ expect_rc 5 imictl user delete pdekort --reassign-to jgrossmann
 expect_contains "$ERR" "not a handler"
 expect_ok imictl user delete pdekort --reassign-to aadmin --json
 expect_json 'j["status"]' "deleted"
-expect_json 'j["roles"]' "[]"
+expect_json 'j["roles"]' '[]' # a deleted user holds no role, not even basic
 expect_sql "$DB" "select u.username from request_assignee ra join user u on u.id=ra.user_id where request_id=1" "aadmin"
 expect_sql "$DB" "select u.username from request_assignee ra join user u on u.id=ra.user_id where request_id=2" "pdekort"
 expect_ok imictl user list --json

@@ -1,3 +1,4 @@
+#include "access/actor.hpp"
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
 #include "notify/delivery.hpp"
@@ -42,14 +43,14 @@ TEST_CASE("notify::deliver_outbox")
   const auto zoe = f.add_user("zdevries", "nl", "2026-01-01T10:00:00Z");
   {
     auto s = f.session("2026-01-02T10:00:00Z");
-    issue_credentials(*s, false); // aadmin and zdevries
+    issue_credentials(*s, system_actor(*s), false); // aadmin and zdevries
   }
   FakeTransport transport;
 
   SUBCASE("credentials: fresh password, hash stored, plaintext nowhere in the database")
   {
     auto s = f.session("2026-01-02T10:05:00Z");
-    const DeliveryReport r = deliver_outbox(*s, {}, &transport);
+    const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
     CHECK(r.sent == 2);
     CHECK_FALSE(r.any_failure());
     REQUIRE(transport.delivered.size() == 2);
@@ -76,7 +77,7 @@ TEST_CASE("notify::deliver_outbox")
 
     // Nothing is sent twice.
     auto again = f.session("2026-01-02T11:00:00Z");
-    CHECK(deliver_outbox(*again, {}, &transport).items.empty());
+    CHECK(deliver_outbox(*again, system_actor(*again), {}, &transport).items.empty());
     CHECK(transport.delivered.size() == 2);
   }
 
@@ -94,10 +95,10 @@ TEST_CASE("notify::deliver_outbox")
       if (attempt > 0) {
         const auto early = util::format_iso8601(*util::parse_iso8601(times[attempt]) - 1);
         auto s = f.session(early);
-        CHECK(deliver_outbox(*s, {}, &transport).items.empty());
+        CHECK(deliver_outbox(*s, system_actor(*s), {}, &transport).items.empty());
       }
       auto s = f.session(times[attempt]);
-      const DeliveryReport r = deliver_outbox(*s, {}, &transport);
+      const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
       REQUIRE(r.items.size() == 1);
       CHECK(r.any_failure());
       CHECK(r.items[0].error == "fake: 451 try again later");
@@ -118,7 +119,7 @@ TEST_CASE("notify::deliver_outbox")
     transport.failing = transport.permanent = true;
     f.exec("UPDATE outbox SET state = 'sent' WHERE user_id <> " + std::to_string(zoe));
     auto s = f.session("2026-01-02T10:00:00Z");
-    const DeliveryReport r = deliver_outbox(*s, {}, &transport);
+    const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
     REQUIRE(r.items.size() == 1);
     CHECK(r.items[0].outcome == "failed");
     CHECK(r.failed == 1);
@@ -127,14 +128,14 @@ TEST_CASE("notify::deliver_outbox")
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.failed'") == "1");
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.deferred'") == "0");
     auto later = f.session("2026-01-03T10:00:00Z");
-    CHECK(deliver_outbox(*later, {}, &transport).items.empty());
+    CHECK(deliver_outbox(*later, system_actor(*later), {}, &transport).items.empty());
   }
 
   SUBCASE("a row left in 'sending' is failed and reported, never resent")
   {
     f.exec("UPDATE outbox SET state = 'sending', attempts = 1 WHERE user_id = " + std::to_string(zoe));
     auto s = f.session("2026-01-02T10:05:00Z");
-    const DeliveryReport r = deliver_outbox(*s, {}, &transport);
+    const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
     CHECK(r.interrupted == 1);
     CHECK(r.sent == 1); // the other, unaffected mail
     CHECK(r.any_failure());
@@ -143,17 +144,17 @@ TEST_CASE("notify::deliver_outbox")
           std::string("failed: ") + interrupted_delivery_error);
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.interrupted'") == "1");
     auto again = f.session("2026-01-02T11:00:00Z");
-    CHECK(deliver_outbox(*again, {}, &transport).items.empty());
+    CHECK(deliver_outbox(*again, system_actor(*again), {}, &transport).items.empty());
   }
 
   SUBCASE("dry run and limit")
   {
     auto s = f.session("2026-01-02T10:05:00Z");
-    const DeliveryReport dry = deliver_outbox(*s, {0, true}, &transport);
+    const DeliveryReport dry = deliver_outbox(*s, system_actor(*s), {0, true}, &transport);
     CHECK(dry.due == 2);
     CHECK(transport.delivered.empty());
     CHECK(f.scalar("SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts = 0") == "2");
-    const DeliveryReport one = deliver_outbox(*s, {1, false}, &transport);
+    const DeliveryReport one = deliver_outbox(*s, system_actor(*s), {1, false}, &transport);
     CHECK(one.sent == 1);
     CHECK(f.scalar("SELECT count(*) FROM outbox WHERE state = 'pending'") == "1");
   }
@@ -162,7 +163,7 @@ TEST_CASE("notify::deliver_outbox")
   {
     f.exec("UPDATE user SET password_hash = 'x', status = 'active' WHERE id = " + std::to_string(zoe));
     auto s = f.session("2026-01-02T10:05:00Z");
-    const DeliveryReport r = deliver_outbox(*s, {}, &transport);
+    const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
     CHECK(r.failed == 1);
     CHECK(transport.delivered.size() == 1);
     CHECK(f.scalar("SELECT last_error FROM outbox WHERE user_id = " + std::to_string(zoe)) ==

@@ -1,3 +1,4 @@
+#include "access/actor.hpp"
 #include "core/database.hpp"
 #include "core/error.hpp"
 #include "notify/credentials.hpp"
@@ -81,11 +82,11 @@ TEST_CASE("notify::issue_credentials")
   {
     // aadmin was created 2026-01-01T09:00:00Z by the fixture.
     auto s = f.session("2026-01-02T10:00:00Z");
-    const IssueResult dry = issue_credentials(*s, true);
+    const IssueResult dry = issue_credentials(*s, system_actor(*s), true);
     CHECK(dry.usernames == std::vector<std::string>{"aadmin", "early"});
     CHECK(f.scalar("SELECT count(*) FROM outbox") == "0");
 
-    const IssueResult result = issue_credentials(*s, false);
+    const IssueResult result = issue_credentials(*s, system_actor(*s), false);
     CHECK(result.usernames == std::vector<std::string>{"aadmin", "early"});
     CHECK(result.outbox_ids.size() == 2);
     CHECK(f.scalar("SELECT credentials_queued_at FROM user WHERE username = 'early'") ==
@@ -95,11 +96,12 @@ TEST_CASE("notify::issue_credentials")
         f.scalar("SELECT count(*) FROM audit WHERE action = 'user.issue-credentials' AND actor = 'system'") ==
         "2");
 
-    CHECK(issue_credentials(*s, false).usernames.empty());
+    CHECK(issue_credentials(*s, system_actor(*s), false).usernames.empty());
     CHECK(f.scalar("SELECT count(*) FROM outbox") == "2");
 
     auto later = f.session("2026-01-03T09:00:01Z");
-    CHECK(issue_credentials(*later, false).usernames == std::vector<std::string>{"late"});
+    CHECK(issue_credentials(*later, system_actor(*later), false).usernames ==
+          std::vector<std::string>{"late"});
     CHECK(f.scalar("SELECT count(*) FROM outbox WHERE kind = 'credentials'") == "3");
   }
 }
@@ -117,7 +119,7 @@ TEST_CASE("notify::retry_failed_mail")
   SUBCASE("an lda requeues")
   {
     auto s = f.session("2026-01-02T10:00:00Z", "aadmin");
-    CHECK(retry_failed_mail(*s, {}, true) == std::vector<std::int64_t>{1});
+    CHECK(retry_failed_mail(*s, identify(*s), {}, true) == std::vector<std::int64_t>{1});
     CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || next_attempt_at FROM outbox WHERE id = 1") ==
           "pending 0 2026-01-02T10:00:00Z");
     CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.retry' AND actor = 'aadmin'") == "1");
@@ -125,14 +127,14 @@ TEST_CASE("notify::retry_failed_mail")
   SUBCASE("only failed mail, only known ids")
   {
     auto s = f.session("2026-01-02T10:00:00Z", "aadmin");
-    CHECK_THROWS_AS(retry_failed_mail(*s, {2}, false), ConflictError);
-    CHECK_THROWS_AS(retry_failed_mail(*s, {9}, false), NotFoundError);
+    CHECK_THROWS_AS(retry_failed_mail(*s, identify(*s), {2}, false), ConflictError);
+    CHECK_THROWS_AS(retry_failed_mail(*s, identify(*s), {9}, false), NotFoundError);
     CHECK(f.scalar("SELECT state FROM outbox WHERE id = 1") == "failed");
   }
   SUBCASE("a user without lda may not")
   {
     f.exec("UPDATE user SET status = 'active' WHERE id = " + std::to_string(u));
     auto s = f.session("2026-01-02T10:00:00Z", "zdevries");
-    CHECK_THROWS_AS(retry_failed_mail(*s, {1}, false), PermissionError);
+    CHECK_THROWS_AS(retry_failed_mail(*s, identify(*s), {1}, false), PermissionError);
   }
 }

@@ -1,4 +1,4 @@
-#include "users/permissions.hpp"
+#include "access/permissions.hpp"
 
 #include <doctest/doctest.h>
 #include <set>
