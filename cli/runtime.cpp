@@ -1,5 +1,6 @@
 #include "runtime.hpp"
 
+#include "access/invocation.hpp"
 #include "core/error.hpp"
 
 #include <cstdio>
@@ -104,6 +105,7 @@ Session& Runtime::session()
     ConfigSources sources;
     if (!options.config.empty()) sources.config_file = options.config;
     if (!options.db.empty()) sources.db_flag = options.db;
+    check_caller_choices(sources.config_file.has_value(), sources.db_flag.has_value());
     std::optional<std::string> actor;
     if (!options.as.empty()) actor = options.as;
     session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(),

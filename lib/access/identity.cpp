@@ -3,16 +3,14 @@
 // mode trusts only the OS: the database belongs to a service account, people
 // run imictl through sudo, and sudo tells us who they are.
 #include "access/actor.hpp"
+#include "access/invocation.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/user_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <cstdlib>
 #include <fmt/format.h>
-#include <pwd.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace imi {
 namespace {
@@ -50,26 +48,6 @@ Actor by_name(SQLite::Database& db, const std::string& name)
   a.kind = Actor::Kind::unknown;
   a.username = name;
   return a;
-}
-
-// The invoking person: sudo's SUDO_USER when we run as another account than
-// the one that called sudo, else the real uid. SUDO_USER is set by sudo itself
-// (env_reset keeps callers from choosing it) and is ignored when the real uid
-// is the caller's own, so nobody can claim it without sudo.
-struct OsAccount {
-  std::string login;
-  uid_t uid = 0;
-};
-OsAccount invoking_account()
-{
-  const uid_t real = ::getuid();
-  const char* sudo_user = std::getenv("SUDO_USER");
-  const char* sudo_uid = std::getenv("SUDO_UID");
-  if (sudo_user && *sudo_user && sudo_uid && std::to_string(real) != sudo_uid) {
-    if (const passwd* pw = ::getpwnam(sudo_user)) return {pw->pw_name, pw->pw_uid};
-  }
-  if (const passwd* pw = ::getpwuid(real)) return {pw->pw_name, real};
-  return {std::to_string(real), real};
 }
 
 // Root, and the account that owns the database file, can edit the file
