@@ -60,7 +60,7 @@ expect_rc 2 imictl notify send --limit many
 expect_rc 2 imictl check extra
 
 # Errors name the field; with --json they are a JSON object on stderr.
-expect_rc 6 imictl user edit bbasis --email nonsense --json
+expect_refused 6 imictl user edit bbasis --email nonsense --json
 expect_contains "$ERR" '"code":'
 expect_contains "$ERR" "e-mail"
 expect_eq "$OUT" ""
