@@ -133,14 +133,15 @@ expect_sql "$IMICTL_DB" "SELECT attempts FROM outbox WHERE id = $msg" "4"
 # --- retry: explicit, audited, lda only ----------------------------------------
 add_user basic Bas Basis bas@oeteldonk.nl nl 2026-03-01T08:00:00Z handler
 activate_user basic
-expect_rc 4 imictl --as basic notify retry "$msg"
-expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action = 'denied:notify.retry' AND actor = 'basic'" "1"
+expect_denied notify.retry imictl --as basic notify retry "$msg"
+expect_audited "$IMICTL_DB" denied:notify.retry basic
 # Cron sends, but only a person decides that failed mail may go out again.
-expect_rc 4 imictl --as system notify retry "$msg"
+expect_denied notify.retry imictl --as system notify retry "$msg"
+expect_audited "$IMICTL_DB" denied:notify.retry system
 expect_sql "$IMICTL_DB" "SELECT state FROM outbox WHERE id = $msg" "failed"
-expect_rc 2 imictl notify retry
-expect_rc 3 imictl notify retry 999
-expect_rc 5 imictl notify retry 1
+expect_refused 2 imictl notify retry
+expect_refused 3 imictl notify retry 999
+expect_refused 5 imictl notify retry 1
 expect_ok imictl notify retry --all-failed
 expect_contains "$OUT" "requeued 1 mail(s)"
 expect_sql "$IMICTL_DB" "SELECT state || ' ' || attempts FROM outbox WHERE id = $msg" "pending 0"
