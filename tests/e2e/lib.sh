@@ -13,7 +13,8 @@ imictl() { "$IMICTL_BIN" "$@"; }
 # where: SUITE:LINE of the outermost call in the suite file, so a failure in
 # a helper (or in a helper the suite defines) points at the test that failed.
 where() {
-  local i at='?'
+  local i at=${imictl_e2e_suite:-?} # the suite file, set by run_suite.sh
+  at=${at##*/}
   for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
     case "${BASH_SOURCE[i]}" in
       *.bash) at="$(basename "${BASH_SOURCE[i]}"):${BASH_LINENO[i - 1]}" ;;
