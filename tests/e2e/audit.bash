@@ -56,6 +56,12 @@ expect_json 'j["first_broken"]["id"]' "4"
 db=$(tampered deleted "DELETE FROM audit WHERE id = 2")
 expect_rc 1 imictl --db "$db" audit verify
 expect_contains "$OUT" "BROKEN at entry 3"
+# Removing an entry and pointing the next one at the entry before it keeps
+# the links intact; the hash, which covers the link, still gives it away.
+db=$(tampered relinked "DELETE FROM audit WHERE id = 2;
+  UPDATE audit SET prev_hash = (SELECT hash FROM audit WHERE id = 1) WHERE id = 3")
+expect_rc 1 imictl --db "$db" --json audit verify
+expect_json 'j["first_broken"]["id"]' "3"
 db=$(tampered reordered "UPDATE audit SET prev_hash = (SELECT prev_hash FROM audit WHERE id = 2) WHERE id = 3")
 expect_rc 1 imictl --db "$db" --json audit verify
 expect_json 'j["first_broken"]["id"]' "3"
