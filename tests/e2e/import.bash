@@ -94,6 +94,18 @@ expect_sql "$IMICTL_DB" "SELECT count(*) FROM department WHERE name = 'X;Y'" 1
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nW;Caf\xe9 Baas;cafe@x.nl;\n' >forced-utf8.csv
 expect_refused 6 imictl import forced-utf8.csv --encoding utf-8
 expect_contains "$ERR" "forced-utf8.csv:2: invalid UTF-8"
+# The first non-ASCII character decides for the whole file: a later byte
+# that is not UTF-8, far beyond the first block read, is an error on its
+# line, never a silent switch to Windows-1252 half-way.
+{
+  printf 'Afdeling;Naam;Mailbox;Rol(len)\nW;Jos\xc3\xa9 Jansen;jose.j@x.nl;\n'
+  for i in $(seq 6000); do printf 'Afdeling nummer %s;;;\n' "$i"; done
+  printf 'W;Caf\xe9 Baas;cafe@x.nl;\n'
+} >mixed.csv
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %s mixed.csv)" -gt $((2 * 64 * 1024)) ] || fail "mixed.csv must span more than the first blocks read"
+expect_refused 6 imictl import mixed.csv
+expect_contains "$ERR" "mixed.csv:6003: invalid UTF-8"
 
 # --- departments first, same mailbox in two rows, laws ---
 printf 'Afdeling;Wetten en regels;Naam;Mailbox;Rol(len)\r\nMilieu;"Wet milieubeheer\nActiviteitenbesluit";;;\r\nVergunningen;Wabo;Rita Ros;rita@x.nl;Behandelaar\r\nMilieu;Wet milieubeheer;Rita Ros;RITA@x.nl;Toewijzer\r\n' >multi.csv

@@ -200,6 +200,7 @@ expect_audited() {
   local got
   got=$(sql "$db" "SELECT action || '|' || actor FROM audit ORDER BY id DESC LIMIT 1") || return 0
   if [ "${got%%|*}" != "$action" ] || { [ -n "$actor" ] && [ "${got#*|}" != "$actor" ]; }; then
+    # shellcheck disable=SC2016 # the quotes are text inside a double-quoted string
     fail "expected the newest audit entry to be '$action'${actor:+ by '$actor'}, got '${got/|/ by }'"
   fi
 }
