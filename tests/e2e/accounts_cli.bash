@@ -50,9 +50,9 @@ expect_json 'j["username"]' "ccsv"
 # Usage errors: exit 2 with the option or argument named.
 expect_rc 2 imictl user show
 expect_contains "$ERR" "USER"
-expect_rc 2 imictl user add --first-name X --email x@oeteldonk.nl
+expect_refused 2 imictl user add --first-name X --email x@oeteldonk.nl
 expect_contains "$ERR" "--last-name"
-expect_rc 2 imictl role grant bbasis
+expect_refused 2 imictl role grant bbasis
 expect_contains "$ERR" "ROLE"
 expect_rc 2 imictl user list --colour
 expect_rc 2 imictl user
