@@ -12,7 +12,7 @@
 # The working tree is never changed: the tree as it is (committed or not) is
 # copied to $MUTATION_DIR/src and built in $MUTATION_DIR/build, both reused
 # between runs (ccache makes the rebuild after each mutation cheap).
-# Environment: MUTATION_DIR (default build-mutation/), JOBS (default 2).
+# Environment: MUTATION_DIR (default build-mutation/), MUTATION_JOBS (default 2).
 # Exit status: 0 every mutation caught; 1 a mutation survived, did not apply
 # or did not build; 2 the unmutated tree already fails its suites.
 set -uo pipefail
@@ -22,7 +22,7 @@ work=${MUTATION_DIR:-$repo/build-mutation}
 src=$work/src
 build=$work/build
 logs=$work/logs
-jobs=${JOBS:-2}
+jobs=${MUTATION_JOBS:-2}
 
 # One mutation a line, in four columns separated by spaces:
 #   name  file  suites (a ctest -R regex)  change
