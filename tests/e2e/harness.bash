@@ -109,7 +109,7 @@ SUITE
 expect_suite 0 audit-left-out <<'SUITE'
 init_db
 before=$(db_digest "$IMICTL_DB" audit)
-expect_denied user.manage imictl --as system user lock aadmin
+expect_denied identify imictl --as system user lock aadmin
 expect_unchanged "$IMICTL_DB" "$before" audit
 SUITE
 expect_suite 1 refusal-that-writes <<'SUITE'

@@ -80,7 +80,8 @@ expect_denied user.view imictl --as eelders role list
 expect_denied user.manage env -u IMICTL_USER "$IMICTL_BIN" user add --first-name X --last-name Y --email z@oeteldonk.nl
 expect_audited "$DB" denied:user.manage "(none)"
 expect_contains "$ERR" "--as"
-expect_refused 3 imictl --as nobody user list
+expect_rc 3 imictl --as nobody user list
+expect_audited "$DB" denied:user.view nobody
 imictl user lock hhandler >/dev/null
 expect_denied user.view imictl --as hhandler user list
 expect_audited "$DB" denied:user.view hhandler
