@@ -31,28 +31,48 @@ jobs=${MUTATION_JOBS:-2}
 # across lines). A change that leaves the file as it was is an error, so an
 # entry that no longer matches the code is noticed, not counted as caught.
 read -r -d '' MUTATIONS <<'TABLE'
-# Permissions: require() and the rule table (lib/users/permissions.cpp), the acting user, refusals audited.
-require-authority     lib/users/permissions.cpp    ^e2e\.(permissions|authority)$               s/actor\.authority_id != target_authority_id/false/
-require-role          lib/users/permissions.cpp    ^e2e\.(permissions|authority|import|notify)$ s/!actor\.has\(rule\.role\)/false/
-require-system        lib/users/permissions.cpp    ^e2e\.(permissions|notify)$                  s/!rule\.system_allowed/false/
-rule-roles-by-basic   lib/users/permissions.cpp    ^e2e\.(permissions|role)$                    s/(Permission::manage_roles, "role\.manage", )Role::lda/\1Role::basic/
-rule-import-by-basic  lib/users/permissions.cpp    ^e2e\.(permissions|import)$                  s/(Permission::import_table, "import", )Role::lda/\1Role::basic/
-rule-retry-by-cron    lib/users/permissions.cpp    ^e2e\.(permissions|notify)$                  s/(Permission::retry_notifications, "notify\.retry", Role::lda, )false/\1true/
-actor-locked          lib/users/actor.cpp          ^e2e\.(permissions|onboarding)$              s/found->status == "locked" \|\| found->status == "deleted"/false/
-refusal-audited       cli/app.cpp                  ^e2e\.(permissions|authority|import|notify)$ s/if \(!s \|\| e\.action\.empty\(\)\) return;/return;/
-# The last local data administrator, in each path that can remove one; no one locks themselves out.
-last-lda-revoke       lib/users/role_admin.cpp     ^e2e\.role$                                  s/(count_active_ldas\(db, ref\.authority_id\)) <= 1/\1 < 1/
-last-lda-delete       lib/users/user_lifecycle.cpp ^e2e\.user$                                  s/(was_lda && count_active_ldas\(db, t\.user\.authority_id\)) <= 1/\1 < 1/
-last-lda-import       lib/import/import_table.cpp  ^e2e\.import$                                s/ldas_before > 0 && count_active_ldas\(db, authority_id\) == 0/false/
+# The access layer (lib/access): the permission table, who is acting, refusals audited, record-level reads.
+require-authority     lib/access/permissions.cpp   ^e2e\.(permissions|authority|access_matrix)$ s/ && actor\.authority_id == target_authority_id//
+require-role          lib/access/permissions.cpp   ^e2e\.(permissions|authority|import|notify)$ s/ && actor\.has\(rule\.role\)//
+require-system        lib/access/permissions.cpp   ^(unit|e2e\.(permissions|notify|access_matrix))$ s/if \(actor\.is_system\(\)\) return rule\.system_allowed;/if (actor.is_system()) return true;/
+rule-roles-by-basic   lib/access/permissions.cpp   ^e2e\.(permissions|role)$                    s/(Permission::manage_roles, "role\.manage", )Role::lda/\1Role::basic/
+rule-import-by-basic  lib/access/permissions.cpp   ^e2e\.(permissions|import)$                  s/(Permission::import_table, "import", )Role::lda/\1Role::basic/
+rule-retry-by-cron    lib/access/permissions.cpp   ^unit$                                       s/(Permission::retry_notifications, "notify\.retry", Role::lda, )false/\1true/
+rule-mail-by-basic    lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::view_mail, "notify\.list", )Role::lda/\1Role::basic/
+rule-export-by-basic  lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::export_table, "export", )Role::lda/\1Role::basic/
+rule-audit-by-basic   lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::view_audit, "audit\.list", )Role::lda/\1Role::basic/
+users-other-authority lib/access/record_access.cpp ^e2e\.access_matrix$                         s/ && actor\.authority_id == authority_id;/;/
+actor-locked          lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(found\.status == "locked" \|\| found\.status == "deleted"\) \{/if (false) {/
+system-nameable       lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(named && \*named == system_actor_name\) \{/if (false) {/
+refusal-audited       lib/access/permissions.cpp   ^e2e\.(permissions|authority|access_matrix)$ s/^  session\.audit_after_rollback\(actor\.audit_name\(\), "denied:" \+ std::string\(rule\.action\), object, message\);//
+refusal-flushed       lib/core/session.cpp         ^e2e\.(permissions|authority|access_matrix)$ s/if \(refusals_\.empty\(\)\) return;/return;/
+# Shared mode: the OS account decides, --as cannot name another, sudo callers cannot pick the configuration.
+os-trust-anyone       lib/access/identity.cpp      ^e2e\.os_identity$                           s/if \(who\.uid == 0\) return true;/return true;/
+os-as-other           lib/access/identity.cpp      ^e2e\.os_identity$                           s/if \(!other \|\| other->id != linked\.id\) \{/if (false) {/
+os-config-choice      lib/access/invocation.cpp    ^e2e\.os_identity$                           s/if \(!who\.through_sudo \|\| ::geteuid\(\) == 0\) return;/return;/
+# Names and roles: `system` reserved, an import may not take the actor's own lda.
+system-username       lib/users/username.cpp       ^e2e\.trust_rules$                           s/return username == system_actor_name;/return false;/
+self-demotion         lib/import/import_table.cpp  ^e2e\.trust_rules$                           s/if \(!options\.allow_self_demotion && !options\.dry_run\)/if (false)/
+# The last local data administrator who can act, in each path that can remove one; no one locks themselves out.
+last-lda-usable       lib/users/user_store.cpp     ^e2e\.trust_rules$                           s/u\.status IN \('pending', 'active'\)/u.status <> 'deleted'/
+last-lda-revoke       lib/users/role_admin.cpp     ^e2e\.(role|trust_rules)$                    s/count_usable_ldas\(db, ref\.authority_id, ref\.id\) == 0/false/
+last-lda-delete       lib/users/user_lifecycle.cpp ^e2e\.(user|trust_rules)$                    s/was_lda && count_usable_ldas\(db, t\.user\.authority_id, t\.user\.id\) == 0/false/
+last-lda-import       lib/import/import_table.cpp  ^e2e\.(import|trust_rules)$                  s/ldas_before > 0 && count_usable_ldas\(db, authority_id\) == 0/false/
 lock-self             lib/users/user_lifecycle.cpp ^e2e\.user$                                  s/if \(t\.user\.id == t\.actor\.user_id\)/if (false)/
-# The audit chain (lib/core/audit.cpp): every field in the hash, and the link to the entry before.
-audit-hash-at         lib/core/audit.cpp           ^e2e\.audit$                                 s/\+ at \+/+ std::string() +/
-audit-hash-actor      lib/core/audit.cpp           ^e2e\.audit$                                 s/\+ actor \+/+ std::string() +/
-audit-hash-action     lib/core/audit.cpp           ^e2e\.audit$                                 s/\+ action \+/+ std::string() +/
-audit-hash-object     lib/core/audit.cpp           ^e2e\.audit$                                 s/\+ object \+/+ std::string() +/
-audit-hash-summary    lib/core/audit.cpp           ^e2e\.audit$                                 s/\+ summary;/+ std::string();/
-audit-hash-prev       lib/core/audit.cpp           ^e2e\.audit$                                 perl:s/input =\s*prev \+/input = std::string() +/
+# The audit chain (lib/core/audit.cpp): every field in the hash, the link to the entry before, the head.
+audit-hash-at         lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/, &at//
+audit-hash-actor      lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/, &actor//
+audit-hash-action     lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/, &action//
+audit-hash-object     lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/, &object//
+audit-hash-summary    lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/, &summary//
+audit-hash-prev       lib/core/audit.cpp           ^e2e\.(audit|audit_head)$                    s/\{&prev, /{/
+audit-hash-id         lib/core/audit.cpp           ^e2e\.audit_head$                            s/input \+= fmt::format\("\\nid:\{\}", id\);//
 audit-chain-link      lib/core/audit.cpp           ^e2e\.audit$                                 s/e\.prev_hash != expected_prev/false/
+# Mail and text: permanent failures fail at once, refused logins are audited, hidden characters are refused.
+smtp-permanent        lib/notify/transport_failure.cpp ^e2e\.mail_redaction$                    s/if \(reply_code < 500 \|\| reply_code > 599\) return false;/return false;/
+login-refusal-audit   lib/users/login.cpp          ^e2e\.login_refused$                         perl:s/(refuse_unusable.*?\{.*?)append_audit\(/$1if (false) append_audit(/s
+hidden-characters     lib/core/validate.cpp        ^e2e\.text_input$                            s/if \(const auto cp = util::find_hidden_character\(value, multiline\)\)/if (false)/
+nfc-before-compare    lib/core/validate.cpp        ^e2e\.text_input$                            s/util::trim\(util::to_nfc\(value\)\)/util::trim(value)/
 # Reading files: encoding detection (lib/util/encoding.cpp); an import writes all or nothing.
 encoding-utf8         lib/util/encoding.cpp        ^e2e\.(import|export)$                       s/if \(len > 1\)/if (false)/
 encoding-1252         lib/util/encoding.cpp        ^e2e\.(import|export)$                       s/else if \(len == 0 \|\| last\)/else if (false)/
