@@ -3,6 +3,9 @@
 #include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace imi::cli {
 namespace {
@@ -18,14 +21,22 @@ void run_init(InitOptions& o, Runtime& rt)
   o.input.authority.type = "competent_authority";
   Session& s = rt.session();
   const InitResult r = initialise(s, o.input);
+  std::vector<std::string> roles = r.roles;
+  roles.insert(roles.begin(), "basic");
+  std::sort(roles.begin(), roles.end());
   Record rec{{"authority_id", r.authority_id},
              {"username", r.username},
              {"database", s.database_path()},
-             {"roles", std::vector<std::string>{"basic", "handler", "lda"}}};
+             {"roles", roles}};
   if (rt.format() == Format::table) {
     rt.out().line(r.username);
-    rt.reporter().note("created " + s.database_path() + "; first user '" + r.username +
-                       "' has roles lda and handler. Hand the username over outside the system.");
+    rt.reporter().note(fmt::format("created {}; first user '{}' has roles {}. Hand the username over outside "
+                                   "the system.",
+                                   s.database_path(), r.username, fmt::join(r.roles, " and ")));
+    if (o.input.services.empty())
+      rt.reporter().note(fmt::format("once the services are known, make '{0}' a handler too: "
+                                     "imictl --as {0} role grant {0} handler --service KEYWORD",
+                                     r.username));
   } else {
     rt.out().object(rec);
   }
@@ -49,7 +60,7 @@ void setup_init(CLI::App& root, Runtime& rt)
   cmd->add_option("--user-email", o->input.user_email, "First user's e-mail")->required();
   cmd->add_option("--user-language", o->input.user_language, "First user's language")->capture_default_str();
   cmd->add_option("--service", o->input.services,
-                  "Service keyword of the first user as handler (repeatable)");
+                  "Service keyword of the first user, who then is a handler too (repeatable)");
   cmd->callback([o, &rt] { run_init(*o, rt); });
 }
 

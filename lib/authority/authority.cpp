@@ -149,8 +149,12 @@ void for_each_authority(SQLite::Database& db, const AuthorityFilter& f,
   if (f.type) q.bind(":type", *f.type);
   if (f.keyword) q.bind(":keyword", *f.keyword);
   if (f.name) {
+    // A name fragment is held to the length of any text field (exit 6):
+    // SQLite refuses LIKE patterns over 50,000 bytes as "too complex", and
+    // no authority name is that long.
+    const std::string fragment = check_text("name", *f.name, false);
     std::string escaped;
-    for (char c : *f.name) {
+    for (char c : fragment) {
       if (c == '%' || c == '_' || c == '\\') escaped += '\\';
       escaped += c;
     }

@@ -75,7 +75,8 @@ struct AuthoritySummary {
 struct AuthorityFilter {
   std::optional<std::string> country, type, keyword, name;
 };
-// Streams matching authorities in id order. The summary passed to `visit` is
+// Streams matching authorities in id order. A name fragment longer than
+// max_text_length or with control characters is InvalidInputError (6). The summary passed to `visit` is
 // reused from row to row (listings of thousands allocate nothing per row).
 void for_each_authority(SQLite::Database& db, const AuthorityFilter& filter,
                         const std::function<void(const AuthoritySummary&)>& visit);

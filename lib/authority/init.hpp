@@ -1,5 +1,8 @@
 // imictl init: a new database with the own authority and its first user,
-// who gets the roles lda and handler like the guide's "eerste gebruiker".
+// the guide's first local data administrator (H6.2). Given services, that
+// user is also a handler, as the guide's administrator is (H4.3); without
+// them the handler role waits, since a handler without services receives no
+// requests and `imictl check` reports it.
 #pragma once
 
 #include "authority/authority.hpp"
@@ -22,10 +25,12 @@ struct InitInput {
 struct InitResult {
   std::int64_t authority_id = 0;
   std::string username;
+  std::vector<std::string> roles; // besides basic: lda, and handler with services
 };
 
 // ConflictError (5) when the database already has an own authority; nothing
-// is changed then.
+// is changed then. Any failure leaves an existing file as it was and removes
+// a file init created; the key file is made before the database is kept.
 InitResult initialise(Session& session, const InitInput& input);
 
 } // namespace imi

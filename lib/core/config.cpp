@@ -3,10 +3,16 @@
 #include "core/error.hpp"
 #include "core/reporter.hpp"
 
+#include <cerrno>
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 namespace imi {
 namespace {
@@ -24,69 +30,141 @@ std::string env_or(const char* name, const std::string& fallback)
   return v && *v ? v : fallback;
 }
 
-// Checks a value against its key's type; the message names where it came from.
-void check_value(const ConfigKey& key, const std::string& value, const std::string& source)
+// Whole days of a period, for the range check (a month counts 30 days).
+std::int64_t period_days(const util::Period& p)
+{
+  return static_cast<std::int64_t>(p.months) * 30 + p.seconds / 86400;
+}
+
+// Checks a value against its key's type and range; `where` is FILE:LINE:COLUMN
+// or the environment variable the value came from.
+void check_value(const ConfigKey& key, const std::string& value, const std::string& where)
 {
   switch (key.type) {
-  case ConfigType::text: return;
+  case ConfigType::text:
+    if (key.required && value.empty())
+      throw UsageError(fmt::format("{}: {} must not be empty", where, key.name));
+    return;
   case ConfigType::integer: {
-    char* end = nullptr;
-    errno = 0;
-    std::strtoll(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0' || errno != 0)
-      throw UsageError(fmt::format("{}: {} must be a whole number, not '{}'", source, key.name, value));
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n < key.min ||
+        n > key.max)
+      throw UsageError(fmt::format("{}: {} must be a whole number from {} to {}, not '{}'", where, key.name,
+                                   key.min, key.max, value));
     return;
   }
-  case ConfigType::period:
-    if (!util::parse_period(value))
-      throw UsageError(
-          fmt::format("{}: {} must be a period such as '6 months', not '{}'", source, key.name, value));
+  case ConfigType::period: {
+    const auto p = util::parse_period(value);
+    // The day count of an absurd period overflows; its text length is enough.
+    if (!p || value.size() > 20 || period_days(*p) < key.min || period_days(*p) > key.max)
+      throw UsageError(fmt::format("{}: {} must be a period from {} day to {} years such as '6 months', "
+                                   "not '{}'",
+                                   where, key.name, key.min, key.max / 365, value));
     return;
+  }
   case ConfigType::choice: {
     std::string choices = key.choices;
     if (("|" + choices + "|").find("|" + value + "|") == std::string::npos)
-      throw UsageError(fmt::format("{}: {} must be one of {}, not '{}'", source, key.name, choices, value));
+      throw UsageError(fmt::format("{}: {} must be one of {}, not '{}'", where, key.name, choices, value));
     return;
   }
   }
 }
 
+// Reads a config file that must be a regular file. O_NONBLOCK keeps a FIFO
+// from blocking the open; fstat then refuses it, a folder or a device.
+std::string read_config_file(const std::string& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) throw NotFoundError(fmt::format("config file {} does not exist", path));
+    throw UsageError(fmt::format("cannot read config file {}: {}", path, std::strerror(errno)));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw UsageError(fmt::format("config file {} is {}, not a regular file", path,
+                                 S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, socket or device"));
+  }
+  std::string text;
+  char buf[8192];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0) text.append(buf, static_cast<size_t>(n));
+  const int err = errno;
+  ::close(fd);
+  if (n < 0) throw UsageError(fmt::format("cannot read config file {}: {}", path, std::strerror(err)));
+  return text;
+}
+
+std::string position(const std::string& path, const toml::source_region& where)
+{
+  return fmt::format("{}:{}:{}", path, where.begin.line, where.begin.column);
+}
+
+// The TOML type must match the key's: `path = 5` is a mistake, not "5".
+std::string value_text(const ConfigKey& key, const toml::node& value, const std::string& where)
+{
+  if (key.type == ConfigType::integer) {
+    if (auto i = value.value<std::int64_t>(); i && value.is_integer()) return std::to_string(*i);
+    throw UsageError(fmt::format("{}: {} must be a whole number without quotes", where, key.name));
+  }
+  if (auto s = value.value<std::string>(); s && value.is_string()) return *s;
+  throw UsageError(fmt::format("{}: {} must be a quoted string", where, key.name));
+}
+
 void apply_file(Config& config, const std::string& path, Reporter& reporter)
 {
+  const std::string content = read_config_file(path);
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(content, path);
   } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    throw UsageError(fmt::format("{}:{}:{}: {}", path, where.line, where.column, e.description()));
+    throw UsageError(fmt::format("{}: {}", position(path, e.source()), e.description()));
   }
   for (const auto& [section, node] : root) {
     const auto* table = node.as_table();
     if (!table) {
-      reporter.warning(fmt::format("{}: unknown key '{}'", path, section.str()));
+      reporter.warning(fmt::format("{}: unknown key '{}'", position(path, node.source()), section.str()));
       continue;
     }
     for (const auto& [name, value] : *table) {
       const std::string full = std::string(section.str()) + "." + std::string(name.str());
+      const std::string where = position(path, value.source());
       const ConfigKey* key = find_key(full);
       if (!key) {
-        reporter.warning(fmt::format("{}: unknown key '{}'", path, full));
+        reporter.warning(fmt::format("{}: unknown key '{}'", where, full));
         continue;
       }
-      std::string text;
-      if (auto s = value.value<std::string>(); s && value.is_string())
-        text = *s;
-      else if (auto i = value.value<std::int64_t>(); i && value.is_integer())
-        text = std::to_string(*i);
-      else
-        throw UsageError(fmt::format("{}: {} has a value of the wrong type", path, full));
-      check_value(*key, text, path);
+      const std::string text = value_text(*key, value, where);
+      check_value(*key, text, where);
       config.set(full, text, path);
     }
   }
 }
 
+// A default file that is absent is fine; anything else at its place is read
+// (and refused when it is not a regular file).
+bool present(const std::string& path)
+{
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
 } // namespace
+
+std::string real_path(const std::string& path)
+{
+  std::error_code ec;
+  const auto resolved = std::filesystem::weakly_canonical(path, ec);
+  return ec || resolved.empty() ? path : resolved.string();
+}
+
+std::string default_key_path(const std::string& database_path)
+{
+  return real_path(database_path) + ".key";
+}
 
 std::string default_database_path()
 {
@@ -107,19 +185,16 @@ Config Config::defaults()
 Config Config::load(const ConfigSources& sources, Reporter& reporter)
 {
   Config c = defaults();
-  namespace fs = std::filesystem;
   const std::string system_file = "/etc/imictl/config.toml";
-  if (fs::exists(system_file)) apply_file(c, system_file, reporter);
+  if (present(system_file)) apply_file(c, system_file, reporter);
 
   if (sources.config_file) {
-    if (!fs::exists(*sources.config_file))
-      throw NotFoundError(fmt::format("config file {} does not exist", *sources.config_file));
     apply_file(c, *sources.config_file, reporter);
   } else {
     std::string dir = env_or("XDG_CONFIG_HOME", "");
     if (dir.empty()) dir = env_or("HOME", ".") + "/.config";
     const std::string user_file = dir + "/imictl/config.toml";
-    if (fs::exists(user_file)) apply_file(c, user_file, reporter);
+    if (present(user_file)) apply_file(c, user_file, reporter);
   }
 
   for (const auto& var : config_env_vars()) {
@@ -128,9 +203,13 @@ Config Config::load(const ConfigSources& sources, Reporter& reporter)
       c.set(var.key, v, var.variable);
     }
   }
-  if (sources.db_flag) c.set("database.path", *sources.db_flag, "--db");
+  if (sources.db_flag) {
+    check_value(*find_key("database.path"), *sources.db_flag, "--db");
+    c.set("database.path", *sources.db_flag, "--db");
+  }
   if (c.text("security.key_file").empty())
-    c.set("security.key_file", c.text("database.path") + ".key", c.entries().at("database.path").source);
+    c.set("security.key_file", default_key_path(c.text("database.path")),
+          c.entries().at("database.path").source);
   return c;
 }
 

@@ -18,11 +18,17 @@ class Reporter;
 
 enum class ConfigType { text, integer, period, choice };
 
+// A value outside its key's range is refused when the config is loaded
+// (exit 2, FILE:LINE:COLUMN), not when some command first reads it.
 struct ConfigKey {
   const char* name; // "section.key"
   ConfigType type;
   const char* fallback; // built-in default; "" = none
   const char* choices;  // "a|b|c" for ConfigType::choice
+  // Inclusive range: the number for integer, whole days for period (a month
+  // counts 30, a year 365); unused for text and choice.
+  std::int64_t min, max;
+  bool required; // text that must not be empty
   const char* description;
 };
 const std::vector<ConfigKey>& config_keys();
@@ -45,8 +51,10 @@ public:
     std::string source; // "default", "/etc/imictl/config.toml", "IMICTL_DB", "--db"
   };
 
-  // Throws UsageError (exit 2) for a malformed file (FILE:LINE:COLUMN) or a
-  // value of the wrong type, NotFoundError for a named file that is missing.
+  // Throws UsageError (exit 2) for a malformed file (FILE:LINE:COLUMN), a
+  // value of the wrong type or out of range, or a named file that is not a
+  // regular file (a folder, a FIFO); NotFoundError for a named file that is
+  // missing.
   static Config load(const ConfigSources& sources, Reporter& reporter);
   // Built-in defaults only (tests).
   static Config defaults();
@@ -63,5 +71,13 @@ private:
 
 // $XDG_DATA_HOME/imictl/imi.db, else ~/.local/share/imictl/imi.db
 std::string default_database_path();
+
+// The path with every symbolic link resolved, as far as it exists; the path
+// as given when it cannot be resolved (too long, unreadable folder).
+std::string real_path(const std::string& path);
+
+// The key file beside the database's real file, however its path is spelled:
+// a database reached through a link must find the same key.
+std::string default_key_path(const std::string& database_path);
 
 } // namespace imi

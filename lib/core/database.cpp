@@ -1,12 +1,9 @@
 #include "core/database.hpp"
 
+#include "core/database_file.hpp"
 #include "core/error.hpp"
 #include "core/migrations.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <filesystem>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -15,29 +12,38 @@
 namespace imi {
 namespace {
 
-// Creates the file ourselves so that it is 0600 from the first byte,
-// whatever the umask; SQLite would create it 0644.
-void create_private_file(const std::string& path)
-{
-  namespace fs = std::filesystem;
-  const fs::path parent = fs::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) {
-    fs::create_directories(parent, ec);
-    if (ec) throw UnavailableError(fmt::format("cannot create folder {}: {}", parent.string(), ec.message()));
-  }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw UnavailableError(fmt::format("cannot create database {}: {}", path, std::strerror(errno)));
-  ::fchmod(fd, 0600);
-  ::close(fd);
-}
-
 int schema_version(SQLite::Database& db)
 {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
+void refuse_newer(SQLite::Database& db, const std::string& path, int version)
+{
+  const int latest = latest_schema_version();
+  if (version > latest)
+    throw UnavailableError(
+        fmt::format("database {} has schema version {}, newer than this imictl supports ({})", path, version,
+                    latest),
+        {"use the imictl release that wrote it, or a newer one"});
+  // Version 0 with tables is another program's SQLite file: migrating it
+  // would mix imictl's schema into someone else's data.
+  if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+    throw UnavailableError(fmt::format("{} is an SQLite database of another program, not imictl's", path),
+                           {"name a new file with --db"});
+}
+
+// Runs the missing migrations inside the caller's transaction.
+void run_migrations(SQLite::Database& db, int from)
+{
+  for (const auto& m : embedded_migrations()) {
+    if (m.version <= from) continue;
+    db.exec(m.sql);
+    db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+  }
+}
+
+// One transaction per migration, so an interrupted upgrade resumes where it
+// stopped.
 void apply_migrations(SQLite::Database& db, int from)
 {
   for (const auto& m : embedded_migrations()) {
@@ -49,6 +55,22 @@ void apply_migrations(SQLite::Database& db, int from)
   }
 }
 
+std::unique_ptr<SQLite::Database> connect(const std::string& path, int flags, int busy_timeout_ms)
+{
+  // SQLite's allocation statistics take a global mutex on every malloc;
+  // imictl never reads them. Must be set before SQLite initialises.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+  // One connection per process, used by one thread: SQLite's own per-call
+  // mutexes are pure overhead (NOMUTEX).
+  auto db = std::make_unique<SQLite::Database>(path, flags | SQLITE_OPEN_NOMUTEX, busy_timeout_ms);
+  db->exec("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
+  return db;
+}
+
 } // namespace
 
 int latest_schema_version()
@@ -58,46 +80,71 @@ int latest_schema_version()
 
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access access, int busy_timeout_ms)
 {
-  // SQLite's allocation statistics take a global mutex on every malloc;
-  // imictl never reads them. Must be set before SQLite initialises.
-  static const bool configured = [] {
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return true;
-  }();
-  (void)configured;
-  const bool exists = std::filesystem::exists(path);
-  if (!exists && access != Access::create)
-    throw UnavailableError(fmt::format("no database at {}", path),
-                           {"create one with 'imictl init', or name another with --db"});
-  if (!exists) create_private_file(path);
+  if (inspect_database_file(path) == DatabaseFileState::missing) {
+    if (access != Access::create)
+      throw UnavailableError(fmt::format("no database at {}", path),
+                             {"create one with 'imictl init', or name another with --db"});
+    create_database_file(path);
+  }
 
   std::unique_ptr<SQLite::Database> db;
   try {
-    // One connection per process, used by one thread: SQLite's own
-    // per-call mutexes are pure overhead (NOMUTEX).
-    const int flags =
-        (access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-    db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
-    db->exec("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
+    db = connect(path, access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE,
+                 busy_timeout_ms);
     // Reading the schema is the first access that notices a file that is
     // not a database, or a corrupt header.
     const int version = schema_version(*db);
-    const int latest = latest_schema_version();
-    if (version > latest)
-      throw UnavailableError(
-          fmt::format("database {} has schema version {}, newer than this imictl supports ({})", path,
-                      version, latest),
-          {"use the imictl release that wrote it, or a newer one"});
-    if (version < latest) {
+    refuse_newer(*db, path, version);
+    if (version < latest_schema_version()) {
       if (access == Access::read_only)
-        throw UnavailableError(
-            fmt::format("database {} has schema version {}; this imictl needs {}", path, version, latest),
-            {"run 'imictl migrate' to bring it up to date"});
+        throw UnavailableError(fmt::format("database {} has schema version {}; this imictl needs {}", path,
+                                           version, latest_schema_version()),
+                               {"run 'imictl migrate' to bring it up to date"});
       if (version == 0) db->exec("PRAGMA journal_mode = WAL");
       apply_migrations(*db, version);
     }
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite_error(e, path);
+  }
+  return db;
+}
+
+std::unique_ptr<SQLite::Database> create_database(const std::string& path, int busy_timeout_ms,
+                                                  const std::function<void(SQLite::Database&)>& fill)
+{
+  DatabaseFileState state = inspect_database_file(path);
+  const bool created = state == DatabaseFileState::missing && create_database_file(path);
+  if (!created && state == DatabaseFileState::missing) state = inspect_database_file(path);
+  if (state == DatabaseFileState::empty) make_database_file_private(path);
+
+  std::unique_ptr<SQLite::Database> db;
+  // A file this call made goes again unless another init filled it meanwhile.
+  auto discard = [&] {
+    db.reset();
+    struct stat st {};
+    if (created && ::stat(path.c_str(), &st) == 0 && st.st_size == 0) ::unlink(path.c_str());
+  };
+  try {
+    db = connect(path, SQLite::OPEN_READWRITE, busy_timeout_ms);
+    {
+      // Migrations and content in one transaction: a failure rolls the file
+      // back to what it was, an empty file stays empty.
+      WriteTransaction tx(*db);
+      const int version = schema_version(*db);
+      refuse_newer(*db, path, version);
+      run_migrations(*db, version);
+      fill(*db);
+      tx.commit();
+    }
+    // WAL cannot be switched on inside a transaction; SQLite gives the -wal
+    // file the database file's mode.
+    db->exec("PRAGMA journal_mode = WAL");
+  } catch (const SQLite::Exception& e) {
+    discard();
+    rethrow_sqlite_error(e, path);
+  } catch (...) {
+    discard();
+    throw;
   }
   return db;
 }

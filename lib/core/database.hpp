@@ -1,4 +1,4 @@
-// Opening the one SQLite database: created with mode 0600 and its folders,
+// Opening the one SQLite database: created with mode 0600 and its folders 0700,
 // WAL, foreign keys, secure_delete, busy timeout; migrations applied one
 // transaction each and recorded in PRAGMA user_version.
 #pragma once
@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +19,17 @@ enum class Access {
   create,     // creates file and folders if missing (init)
 };
 
+// Refuses a path that is not a regular file (folder, FIFO, device: 7), a
+// path too long for the system (2), and an SQLite file of another program.
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access access, int busy_timeout_ms);
+
+// For init: opens PATH, creating it and its folders when missing, and runs
+// the missing migrations and `fill` in one transaction, then switches on WAL.
+// An existing empty file gets mode 0600 first. When a migration or `fill`
+// throws, nothing is written: an existing file is left as it was, a file
+// this call created is removed.
+std::unique_ptr<SQLite::Database> create_database(const std::string& path, int busy_timeout_ms,
+                                                  const std::function<void(SQLite::Database&)>& fill);
 
 // Maps an SQLite failure to the error family: busy/locked past the timeout,
 // corrupt or not a database -> unavailable (7); constraint -> conflict (5).

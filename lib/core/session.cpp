@@ -52,4 +52,12 @@ SQLite::Database& Session::db(Access access)
   return *db_;
 }
 
+SQLite::Database& Session::create_db(const std::function<void(SQLite::Database&)>& fill)
+{
+  db_.reset();
+  db_ = create_database(db_path_, static_cast<int>(config_.integer("database.busy_timeout_ms")), fill);
+  db_access_ = Access::read_write;
+  return *db_;
+}
+
 } // namespace imi

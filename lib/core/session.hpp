@@ -8,6 +8,7 @@
 #include "core/database.hpp"
 #include "core/reporter.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ public:
   // Opens the database on first call; a later call asking for more access
   // reopens it. Throws UnavailableError (7) as described in database.hpp.
   SQLite::Database& db(Access access = Access::read_only);
+  // init: creates the database and fills it in its first transaction
+  // (create_database in database.hpp); the connection stays open after.
+  SQLite::Database& create_db(const std::function<void(SQLite::Database&)>& fill);
   bool db_open_for_writing() const { return db_ && db_access_ != Access::read_only; }
   void close_db() { db_.reset(); }
 

@@ -28,31 +28,52 @@ std::string system_error(const std::string& what, const std::string& path)
 
 } // namespace
 
+namespace {
+
+// Checks an existing key file; false when nothing is at the path. lstat: a
+// link (a dangling one most of all) is refused, never followed or replaced.
+bool existing_key_file(const std::string& path)
+{
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return false;
+    throw FailureError(system_error("cannot read key file", path));
+  }
+  if (S_ISLNK(st.st_mode))
+    throw FailureError(fmt::format("key file {} is a symbolic link, which imictl does not follow", path),
+                       {"put the key file itself there, or name it with [security] key_file"});
+  if (!S_ISREG(st.st_mode)) throw FailureError(fmt::format("key file {} is not a regular file", path));
+  if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
+    throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
+  if ((st.st_mode & 077) != 0)
+    throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path),
+                       {"a key that others can read no longer protects the security codes"});
+  return true;
+}
+
+} // namespace
+
 void ensure_key_file(const std::string& path)
 {
   init_sodium();
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
-      throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
-    if ((st.st_mode & 077) != 0)
-      throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path),
-                         {"a key that others can read no longer protects the security codes"});
-    return;
-  }
-  // O_EXCL: two processes creating the key at once must not both win.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (existing_key_file(path)) return;
+  // O_EXCL: two processes creating the key at once must not both win; the
+  // loser checks the winner's file once (no retry loop, no recursion).
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) return ensure_key_file(path);
+    if (errno == EEXIST && existing_key_file(path)) return;
     throw FailureError(system_error("cannot create key file", path));
   }
   SecretKey key{};
   randombytes_buf(key.data(), key.size());
-  const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+  const bool ok = ::fchmod(fd, 0600) == 0 &&
+                  ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+  const int err = errno;
   sodium_memzero(key.data(), key.size());
   ::close(fd);
   if (!ok) {
     ::unlink(path.c_str());
+    errno = err;
     throw FailureError(system_error("cannot write key file", path));
   }
 }
@@ -62,16 +83,19 @@ std::string security_key_path(const Session& session)
   const auto& entries = session.config().entries();
   const auto it = entries.find("security.key_file");
   if (it != entries.end() && !it->second.value.empty()) return it->second.value;
-  return session.database_path() + ".key";
+  return default_key_path(session.database_path());
 }
 
 SecretKey load_key_file(const std::string& path)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT)
       throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path),
                           {"restore the key file from the backup made with the database"});
+    if (errno == ELOOP)
+      throw FailureError(fmt::format("key file {} is a symbolic link, which imictl does not follow", path),
+                         {"put the key file itself there, or name it with [security] key_file"});
     throw FailureError(system_error("cannot read key file", path));
   }
   SecretKey key{};

@@ -15,11 +15,12 @@ namespace imi {
 class Session;
 
 // Creates the key file with fresh random bytes and mode 0600 unless it
-// exists; refuses (FailureError) an existing file of the wrong size or one
-// readable by group or others.
+// exists; refuses (FailureError) a symbolic link at the path (dangling or
+// not), an existing file of the wrong size or one readable by group or others.
 void ensure_key_file(const std::string& path);
 
-// Config key security.key_file when set, else the database path + ".key".
+// Config key security.key_file when set, else the database's real path (every
+// link resolved) + ".key", so each spelling of the path finds the same key.
 std::string security_key_path(const Session& session);
 
 using SecretKey = std::array<unsigned char, 32>;

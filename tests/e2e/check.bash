@@ -22,7 +22,8 @@ expect_no_code() {
   case " $found " in *" $1 "*) fail "did not expect finding $1" ;; esac
 }
 
-# A fresh database: one user, who is the only lda and a handler without services.
+# One user, who is the only lda and a handler without services.
+sqlite3 "$IMICTL_DB" "INSERT INTO user_role VALUES ((SELECT id FROM user WHERE username = 'aadmin'), 'handler')"
 expect_rc 1 imictl check --json
 expect_json 'sorted(j[0].keys())' '["code", "fix", "guide_section", "message", "severity"]'
 expect_code single-user

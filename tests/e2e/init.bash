@@ -7,7 +7,7 @@ expect_eq "$OUT" "aadmin"
 expect_eq "$(stat -c %a "$IMICTL_DB")" "600"
 expect_sql "$IMICTL_DB" "PRAGMA journal_mode" "wal"
 expect_sql "$IMICTL_DB" "SELECT name, country, type, is_own FROM authority" "Gemeente Oeteldonk|NL|competent_authority|1"
-expect_sql "$IMICTL_DB" "SELECT group_concat(role) FROM (SELECT role FROM user_role ORDER BY role)" "handler,lda"
+expect_sql "$IMICTL_DB" "SELECT group_concat(role) FROM (SELECT role FROM user_role ORDER BY role)" "lda"
 expect_sql "$IMICTL_DB" "SELECT username, status FROM user" "aadmin|pending"
 expect_sql "$IMICTL_DB" "SELECT actor, action FROM audit" "system|init"
 
@@ -20,7 +20,7 @@ expect_contains "$ERR" "already initialised"
 expect_ok imictl --db "$TEST_DIR/second.db" --json init --authority "Provincie Noord" --country NL \
   --email imi@noord.nl --first-name "Jörg" --last-name "van Ôsterhout" --user-email j@noord.nl
 expect_json 'j["username"]' "jvanosterhout"
-expect_json 'j["roles"]' '["basic", "handler", "lda"]'
+expect_json 'j["roles"]' '["basic", "lda"]'
 
 # Missing mandatory option: usage error, no file created.
 expect_rc 2 imictl --db "$TEST_DIR/none.db" init --authority X --country NL --email x@example.nl

@@ -1,5 +1,7 @@
 # imictl role: grant, revoke, list, who; the lda and allocator advice.
 init_db
+# init leaves the handler role to --service; this suite's first user handles requests too.
+imictl role grant aadmin handler --service construction >/dev/null || fail "grant failed"
 DB=$IMICTL_DB
 imictl user add --first-name Bea --last-name Behandelaar --email bea@oeteldonk.nl >/dev/null
 imictl user add --first-name Lars --last-name Lid --email lars@oeteldonk.nl >/dev/null

@@ -1,6 +1,8 @@
 # imictl user: add, list, show, edit, rename, delete, lock, unlock,
 # reset-password, print.
 init_db
+# init leaves the handler role to --service; this suite's first user handles requests too.
+imictl role grant aadmin handler --service construction >/dev/null || fail "grant failed"
 DB=$IMICTL_DB
 
 # --- add: generated usernames, JSON object, roles and services at once ---
