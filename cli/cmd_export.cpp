@@ -1,62 +1,44 @@
 // imictl export result-table [FILE]: write the result table (Bijlage 4).
+#include "core/safe_output.hpp"
 #include "delimiter_option.hpp"
 #include "export/result_table.hpp"
 #include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <fmt/format.h>
-#include <fstream>
-#include <iostream>
 
 namespace imi::cli {
 namespace {
 
 struct ExportCliOptions {
-  std::string file, delimiter = ";", encoding = "utf-8", authority;
+  std::string file, output, delimiter = ";", encoding = "utf-8", authority, mode;
   bool no_bom = false;
 };
 
 void run_export(const ExportCliOptions& o, Runtime& rt)
 {
+  if (!o.file.empty() && !o.output.empty() && o.file != o.output)
+    throw UsageError(fmt::format("two output files given: {} and --output {}", o.file, o.output));
+  const std::string target = !o.output.empty() ? o.output : o.file.empty() ? "-" : o.file;
   ExportOptions opts;
   opts.delimiter = parse_delimiter_option(o.delimiter);
   opts.encoding = parse_encoding_option(o.encoding);
   if (opts.encoding == util::TextEncoding::automatic) opts.encoding = util::TextEncoding::utf8;
   opts.byte_order_mark = !o.no_bom;
   if (!o.authority.empty()) opts.authority = o.authority;
+  const mode_t mode = o.mode.empty() ? 0600 : parse_file_mode("--mode", o.mode);
   Session& s = rt.session();
-  if (o.file.empty() || o.file == "-") {
-    const auto sum = export_result_table(s, rt.actor(), opts, std::cout);
+  const Actor& actor = rt.actor(); // an unknown actor is refused before the target is touched
+  // The table holds names and mailboxes: private unless --mode says otherwise.
+  SafeOutput out(target, session_output_options(s, mode));
+  const ExportSummary sum = export_result_table(s, actor, opts, out.stream());
+  out.commit();
+  if (out.is_stdout())
     rt.reporter().note(
         fmt::format("{} rows: {} departments, {} users", sum.rows, sum.departments, sum.users));
-    return;
-  }
-  // Written next to the target and renamed, so a failed export never leaves half a file.
-  const std::string tmp = o.file + ".tmp";
-  ExportSummary sum;
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw FailureError(fmt::format("cannot write {}", tmp));
-    try {
-      sum = export_result_table(s, rt.actor(), opts, f);
-    } catch (...) {
-      f.close();
-      std::remove(tmp.c_str());
-      throw;
-    }
-    f.close();
-    if (!f) {
-      std::remove(tmp.c_str());
-      throw FailureError(fmt::format("cannot write {}", tmp));
-    }
-  }
-  if (std::rename(tmp.c_str(), o.file.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw FailureError(fmt::format("cannot write {}", o.file));
-  }
-  rt.reporter().note(fmt::format("wrote {}: {} rows, {} departments, {} users", o.file, sum.rows,
-                                 sum.departments, sum.users));
+  else
+    rt.reporter().note(fmt::format("wrote {}: {} rows, {} departments, {} users", target, sum.rows,
+                                   sum.departments, sum.users));
 }
 
 } // namespace
@@ -68,7 +50,9 @@ void setup_export(CLI::App& root, Runtime& rt)
   auto* table =
       cmd->add_subcommand("result-table", "Write the result table (guide Bijlage 4) that import reads");
   auto o = std::make_shared<ExportCliOptions>();
-  table->add_option("file", o->file, "Output file (default: standard output)");
+  table->add_option("file", o->file, "Output file, - for standard output (the default)");
+  table->add_option("-o,--output", o->output, "Output file, the same as FILE")->type_name("FILE");
+  table->add_option("--mode", o->mode, "Mode of the written file, octal (default 0600)")->type_name("OCTAL");
   table->add_option("--delimiter", o->delimiter,
                     "Cell separator: ';' (default, for Dutch Excel), ',' or 'tab'");
   table->add_option("--encoding", o->encoding, "utf-8 (default), windows-1252, utf-16le or utf-16be");

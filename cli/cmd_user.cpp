@@ -2,6 +2,7 @@
 // print|issue-credentials (activate is in cmd_login.cpp with login, link and
 // unlink in cmd_user_link.cpp).
 #include "core/error.hpp"
+#include "core/safe_output.hpp"
 #include "notify/credentials.hpp"
 #include "runtime.hpp"
 #include "users/user_admin.hpp"
@@ -9,10 +10,7 @@
 #include "users/user_sheet.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <fmt/format.h>
-#include <fstream>
-#include <iostream>
 
 namespace imi::cli {
 
@@ -119,23 +117,11 @@ void run_edit(const EditOptions& o, const CLI::App& app, Runtime& rt)
 void run_print(const std::vector<std::string>& users, const std::string& output, Runtime& rt)
 {
   const auto sheets = load_user_sheets(rt.session(), rt.actor(), users);
-  if (output.empty()) {
-    std::cout << user_sheets_text(sheets) << std::flush;
-    return;
-  }
-  const std::string pdf = user_sheets_pdf(sheets);
-  const std::string tmp = output + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << pdf;
-    f.close();
-    if (!f) throw FailureError("cannot write " + output);
-  }
-  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw FailureError("cannot write " + output);
-  }
-  rt.reporter().note(fmt::format("wrote {} sheet(s) to {}", sheets.size(), output));
+  // Without -o: the text sheets on standard output; with -o a PDF, "-" too.
+  SafeOutput out(output.empty() ? "-" : output, session_output_options(rt.session()));
+  out.stream() << (output.empty() ? user_sheets_text(sheets) : user_sheets_pdf(sheets));
+  out.commit();
+  if (!out.is_stdout()) rt.reporter().note(fmt::format("wrote {} sheet(s) to {}", sheets.size(), output));
 }
 
 void run_issue_credentials(bool dry_run, Runtime& rt)
@@ -249,7 +235,9 @@ void setup_user(CLI::App& root, Runtime& rt)
   auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
   auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
   print->add_option("USER", pr->first, "Usernames or e-mail addresses")->required();
-  print->add_option("--output,-o", pr->second, "Write a PDF document (one page per user) instead of text")
+  print
+      ->add_option("--output,-o", pr->second,
+                   "Write a PDF document (one page per user) instead of text; - for standard output")
       ->type_name("FILE");
   print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
 
