@@ -30,10 +30,11 @@ std::string env_or(const char* name, const std::string& fallback)
   return v && *v ? v : fallback;
 }
 
-// Whole days of a period, for the range check (a month counts 30 days).
+// Whole days of a period, for the range check (a month counts a twelfth of
+// 365 days, so "100 years" and "1200 months" are the same).
 std::int64_t period_days(const util::Period& p)
 {
-  return static_cast<std::int64_t>(p.months) * 30 + p.seconds / 86400;
+  return static_cast<std::int64_t>(p.months) * 365 / 12 + p.seconds / 86400;
 }
 
 // Checks a value against its key's type and range; `where` is FILE:LINE:COLUMN
@@ -72,8 +73,9 @@ void check_value(const ConfigKey& key, const std::string& value, const std::stri
   }
 }
 
-// Reads a config file that must be a regular file. O_NONBLOCK keeps a FIFO
-// from blocking the open; fstat then refuses it, a folder or a device.
+// Reads a config file that must be a regular file (or /dev/null). O_NONBLOCK
+// keeps a FIFO from blocking the open; fstat then refuses it, a folder or a
+// device.
 std::string read_config_file(const std::string& path)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -81,8 +83,16 @@ std::string read_config_file(const std::string& path)
     if (errno == ENOENT) throw NotFoundError(fmt::format("config file {} does not exist", path));
     throw UsageError(fmt::format("cannot read config file {}: {}", path, std::strerror(errno)));
   }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  struct stat st {
+  }, null{};
+  // --config /dev/null is the usual way to say "no config file".
+  const bool is_null = ::fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 &&
+                       st.st_rdev == null.st_rdev;
+  if (is_null) {
+    ::close(fd);
+    return {};
+  }
+  if (!S_ISREG(st.st_mode)) {
     ::close(fd);
     throw UsageError(fmt::format("config file {} is {}, not a regular file", path,
                                  S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, socket or device"));

@@ -25,8 +25,8 @@ struct ConfigKey {
   ConfigType type;
   const char* fallback; // built-in default; "" = none
   const char* choices;  // "a|b|c" for ConfigType::choice
-  // Inclusive range: the number for integer, whole days for period (a month
-  // counts 30, a year 365); unused for text and choice.
+  // Inclusive range: the number for integer, whole days for period (a year
+  // counts 365, a month a twelfth of that); unused for text and choice.
   std::int64_t min, max;
   bool required; // text that must not be empty
   const char* description;
