@@ -53,8 +53,7 @@ void check_not_protected(const std::string& path, const std::string& dir, const 
     if (target_exists && ::stat(p.c_str(), &st) == 0 && same_inode(st, target))
       refuse(path, fmt::format("it is {}, a file of the database, which imictl never overwrites", p));
     const fs::path pp(p);
-    std::string pdir = pp.parent_path().string();
-    if (pdir.empty()) pdir = ".";
+    const std::string pdir = pp.has_parent_path() ? pp.parent_path().string() : std::string(".");
     if (pp.filename().string() == name && ::stat(pdir.c_str(), &st) == 0 && same_inode(st, folder))
       refuse(path, fmt::format("it is {}, a file of the database, which imictl never overwrites", p));
   }
@@ -121,8 +120,7 @@ SafeOutput::SafeOutput(std::string path, OutputOptions options) : impl_(std::mak
   } else {
     const std::filesystem::path p(m.path);
     m.name = p.filename().string();
-    m.dir = p.parent_path().string();
-    if (m.dir.empty()) m.dir = ".";
+    m.dir = p.has_parent_path() ? p.parent_path().string() : std::string(".");
     struct stat st {};
     if (m.name.empty() || m.name == "." || m.name == "..") refuse(m.path, "it is a folder");
     if (::lstat(m.path.c_str(), &st) == 0) {

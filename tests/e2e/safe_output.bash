@@ -6,6 +6,14 @@ DB=$IMICTL_DB
 KEY=$DB.key
 mkdir out
 
+# device NAME MINOR: a character device to write to. As root a broken writer
+# could replace the system's own /dev/NAME, so root writes a node of its own.
+device() {
+  if [ "$(id -u)" != 0 ]; then echo "/dev/$1"; else mknod "$TEST_DIR/dev-$1" c 1 "$2" && echo "$TEST_DIR/dev-$1"; fi
+}
+NULLDEV=$(device null 3) || fail "cannot make a null device node"
+FULLDEV=$(device full 7) || fail "cannot make a full device node"
+
 # digest FILE...: one line per file; "missing" for a file that is not there.
 digest() {
   local f
@@ -116,18 +124,18 @@ expect_ok timeout 20 "$IMICTL_BIN" user print aadmin -o out/pipe
 wait "$reader"
 expect_eq "$(head -c 5 piped.pdf)" "%PDF-"
 [ -p out/pipe ] || fail "the FIFO was replaced by a file"
-expect_ok imictl export result-table -o /dev/null
-[ -c /dev/null ] || fail "/dev/null is no longer a device"
+expect_ok imictl export result-table -o "$NULLDEV"
+[ -c "$NULLDEV" ] || fail "$NULLDEV is no longer a device"
 
 # --- a full device: the write error with its reason, not success ---
-expect_rc 1 imictl export result-table /dev/full
-expect_contains "$ERR" "/dev/full"
+expect_rc 1 imictl export result-table "$FULLDEV"
+expect_contains "$ERR" "$FULLDEV"
 expect_contains "$ERR" "No space left on device"
-expect_rc 1 imictl user print aadmin -o /dev/full
+expect_rc 1 imictl user print aadmin -o "$FULLDEV"
 expect_contains "$ERR" "No space left on device"
-expect_rc 1 bash -c '"$IMICTL_BIN" export result-table >/dev/full'
+expect_rc 1 bash -c '"$IMICTL_BIN" export result-table >"$1"' - "$FULLDEV"
 expect_contains "$ERR" "No space left on device"
-[ -c /dev/full ] || fail "/dev/full is no longer a device"
+[ -c "$FULLDEV" ] || fail "$FULLDEV is no longer a device"
 
 # --- "-" is standard output, never a file named "-" ---
 expect_ok imictl export result-table -o -
