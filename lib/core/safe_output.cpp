@@ -218,6 +218,8 @@ OutputOptions session_output_options(const Session& session, mode_t mode)
   for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     o.protect.push_back(db + suffix);
   o.protect.push_back(session.database_path());
+  // Replacing the lock of `notify send` would let two runs overlap.
+  o.protect.push_back(session.database_path() + ".notify-lock");
   const std::string key = session.config().text("security.key_file");
   o.protect.push_back(key.empty() ? default_key_path(session.database_path()) : key);
   return o;

@@ -36,7 +36,7 @@ struct OutputOptions {
 };
 
 // Options that protect the session's database, its -wal, -shm and -journal
-// files and its key file.
+// files, its key file and the lock file of `notify send`.
 OutputOptions session_output_options(const Session& session, mode_t mode = 0600);
 
 // "0640" or "640": an octal mode from 0 to 0777; anything else is a

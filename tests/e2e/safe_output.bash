@@ -98,7 +98,7 @@ before=$(digest "$DB" "$KEY")
 mkdir -p sub
 ln -s "$(dirname "$DB")" dblink
 ln "$DB" hardlink.db
-for target in "$DB" "$KEY" "$DB-wal" "$DB-shm" "$DB-journal" "sub/../$(basename "$DB")" \
+for target in "$DB" "$KEY" "$DB-wal" "$DB-shm" "$DB-journal" "$DB.notify-lock" "sub/../$(basename "$DB")" \
   "dblink/$(basename "$DB")" "dblink/$(basename "$KEY")" hardlink.db; do
   expect_rc 6 imictl export result-table "$target"
   expect_contains "$ERR" "never overwrites"
