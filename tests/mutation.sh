@@ -73,6 +73,32 @@ smtp-permanent        lib/notify/transport_failure.cpp ^e2e\.mail_redaction$    
 login-refusal-audit   lib/users/login.cpp          ^e2e\.login_refused$                         perl:s/(refuse_unusable.*?\{.*?)append_audit\(/$1if (false) append_audit(/s
 hidden-characters     lib/core/validate.cpp        ^e2e\.text_input$                            s/if \(const auto cp = util::find_hidden_character\(value, multiline\)\)/if (false)/
 nfc-before-compare    lib/core/validate.cpp        ^e2e\.text_input$                            s/util::trim\(util::to_nfc\(value\)\)/util::trim(value)/
+# Files: the key file, init all-or-nothing, the database path, config values, the safe output writer.
+key-link-followed        lib/users/security_code.cpp   ^e2e\.files_and_init$  s/if \(::lstat\(path\.c_str\(\), &st\) != 0\) \{/if (::stat(path.c_str(), \&st) != 0) {/
+key-after-commit         lib/authority/init.cpp        ^e2e\.files_and_init$  perl:s/  ensure_key_file\(security_key_path\(session\)\);\n  return result;/  return result;/; s/(fill_own_authority\(session, db, in, c\); \}\);\n)/$1  ensure_key_file(security_key_path(session));\n/
+key-path-as-spelled      lib/core/config.cpp           ^e2e\.files_and_init$  s/return real_path\(database_path\) \+ "\.key";/return database_path + ".key";/
+folders-umask            lib/core/database_file.cpp    ^e2e\.files_and_init$  s/if \(::chmod\(folder\.c_str\(\), 0700\) != 0\)/if (false)/
+empty-file-mode-kept     lib/core/database.cpp         ^e2e\.files_and_init$  s/if \(state == DatabaseFileState::empty\) make_database_file_private\(path\);//
+init-schema-first        lib/core/database.cpp         ^e2e\.files_and_init$  perl:s/      run_migrations\(\*db, version\);\n      fill\(\*db\);/      run_migrations(*db, version);\n      tx.commit();\n      WriteTransaction tx2(*db);\n      fill(*db);\n      tx2.commit();/
+foreign-sqlite-migrated  lib/core/database.cpp         ^e2e\.files_and_init$  s/if \(version == 0 && db\.execAndGet/if (false \&\& db.execAndGet/
+db-path-too-long-is-7    lib/core/database_file.cpp    ^e2e\.files_and_init$  s/case ENAMETOOLONG: throw UsageError\(/case ENAMETOOLONG: throw UnavailableError(/
+db-fifo-opened           lib/core/database_file.cpp    ^e2e\.files_and_init$  perl:s/  if \(!S_ISREG\(st\.st_mode\)\)\n    throw UnavailableError/  if (false)\n    throw UnavailableError/
+db-folder-opened         lib/core/database_file.cpp    ^e2e\.files_and_init$  perl:s/  if \(S_ISDIR\(st\.st_mode\)\)\n    throw/  if (false)\n    throw/
+search-name-unlimited    lib/authority/authority.cpp   ^e2e\.files_and_init$  s/const std::string fragment = check_text\("name", \*f\.name, false\);/const std::string fragment = *f.name;/
+init-handler-always      lib/authority/init.cpp        ^(unit|e2e\.(files_and_init|init))$  s/if \(!in\.services\.empty\(\)\) result\.roles\.push_back\("handler"\);/result.roles.push_back("handler");/
+config-fifo-blocks       lib/core/config.cpp           ^e2e\.config_values$   s/O_RDONLY \| O_NONBLOCK \| O_NOCTTY/O_RDONLY | O_NOCTTY/
+config-folder-read       lib/core/config.cpp           ^e2e\.config_values$   perl:s/  if \(!S_ISREG\(st\.st_mode\)\) \{\n    ::close\(fd\);/  if (false) {\n    ::close(fd);/
+config-no-range          lib/core/config.cpp           ^e2e\.config_values$   perl:s/end != value\.data\(\) \+ value\.size\(\) \|\| n < key\.min \|\|\n\s*n > key\.max\)/end != value.data() + value.size())/
+config-min-length-0      lib/core/config_keys.cpp      ^e2e\.config_values$   s/"12", "", 8, 256, false/"12", "", 0, 256, false/
+config-required-empty    lib/core/config.cpp           ^e2e\.config_values$   s/if \(key\.required && value\.empty\(\)\)/if (false \&\& value.empty())/
+config-period-range      lib/core/config.cpp           ^e2e\.config_values$   s/value\.size\(\) > 20 \|\| period_days\(\*p\) < key\.min \|\| period_days\(\*p\) > key\.max\)/period_days(*p) < -1000000000)/
+writer-follows-link      lib/core/safe_output.cpp      ^e2e\.safe_output$     s/if \(S_ISLNK\(st\.st_mode\)\) refuse\(/if (false) refuse(/
+writer-no-protection     lib/core/safe_output.cpp      ^e2e\.safe_output$     perl:s/    if \(p\.empty\(\)\) continue;/    continue;/
+writer-protect-by-name   lib/core/safe_output.cpp      ^e2e\.safe_output$     s/if \(target_exists && ::stat\(p\.c_str\(\), &st\) == 0 && same_inode\(st, target\)\)/if (false \&\& target_exists)/
+writer-ignores-errors    lib/core/fd_streambuf.hpp     ^(unit|e2e\.safe_output)$ perl:s/        error_ = n < 0 \? errno : EIO;\n        return false;/        break;/
+writer-no-fchmod         lib/core/safe_output.cpp      ^e2e\.safe_output$     s/if \(::fchmod\(m\.fd, m\.options\.mode\) != 0 \|\| ::fsync\(m\.fd\) != 0\)/if (::fsync(m.fd) != 0)/
+writer-dash-is-a-file    lib/core/safe_output.cpp      ^e2e\.safe_output$     s/  if \(m\.path == "-"\) \{/  if (false) {/
+writer-temp-not-excl     lib/core/safe_output.cpp      ^unit$                 s/O_WRONLY \| O_CREAT \| O_EXCL \| O_NOFOLLOW \| O_CLOEXEC, 0600\);/O_WRONLY | O_CREAT | O_CLOEXEC, 0600);/
 # Reading files: encoding detection (lib/util/encoding.cpp); an import writes all or nothing.
 encoding-utf8         lib/util/encoding.cpp        ^e2e\.(import|export)$                       s/if \(len > 1\)/if (false)/
 encoding-1252         lib/util/encoding.cpp        ^e2e\.(import|export)$                       s/else if \(len == 0 \|\| last\)/else if (false)/
