@@ -32,6 +32,9 @@ const std::vector<ConfigKey>& config_keys()
       {"security.key_file", ConfigType::text, "", "",
        "key sealing security codes (default: database path + .key)"},
       {"requests.default_due_days", ConfigType::integer, "14", "", "days to answer an incoming request"},
+      {"requests.max_attachment_mb", ConfigType::integer, "10", "", "largest file request attach stores"},
+      {"requests.remind_days", ConfigType::integer, "3", "",
+       "request remind mails about requests due within this many days"},
   };
   return keys;
 }
