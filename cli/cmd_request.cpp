@@ -44,12 +44,15 @@ void run_action(ActionOptions& o, const std::string& action, Runtime& rt)
     o.in.date = given(o.propose);
   }
   Session& s = rt.session();
-  act_on_request(s, rt.actor(), o.request, name, o.in);
+  const RequestDetails after = act_on_request(s, rt.actor(), o.request, name, o.in);
   if (name == "discard") {
-    rt.out().line("discarded " + o.request);
-    return;
+    rt.out().object({{"reference", after.reference}, {"state", "deleted"}});
+  } else if (after.view == RequestView::none) {
+    // Forwarded away: the actor no longer sees it, but may know where it went.
+    rt.out().object({{"reference", after.reference}, {"state", request_state_slug(after.state)}});
+  } else {
+    rt.out().object(request_record(after));
   }
-  rt.out().object(request_record(show_request(s, rt.actor(), o.request)));
 }
 
 CLI::App* action(CLI::App& cmd, Runtime& rt, const std::string& name, const std::string& help,

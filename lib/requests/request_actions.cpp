@@ -161,8 +161,8 @@ std::optional<std::int64_t> sender_of(SQLite::Database& db, std::int64_t id)
 
 } // namespace
 
-void act_on_request(Session& session, const Actor& actor, const std::string& request,
-                    const std::string& action, const ActionInput& in)
+RequestDetails act_on_request(Session& session, const Actor& actor, const std::string& request,
+                              const std::string& action, const ActionInput& in)
 {
   auto& db = session.db(Access::read_write);
   RequestDetails r = request_store::load_request(db, request_store::resolve_request(db, request));
@@ -181,6 +181,11 @@ void act_on_request(Session& session, const Actor& actor, const std::string& req
                fmt::format("{} -> {}; {}", request_state_slug(before),
                            t.deletes ? "deleted" : request_state_slug(r.state), c.summary));
   tx.commit();
+  if (t.deletes) return r;
+  RequestDetails after = request_store::load_request(db, r.id);
+  after.view = request_gate::view_of(db, actor, after, false);
+  if (after.view != RequestView::none) request_store::load_parts(db, after);
+  return after;
 }
 
 } // namespace imi

@@ -84,11 +84,13 @@ void require_visible(Session& session, const Actor& actor, const RequestDetails&
                      std::string_view action)
 {
   if (view != RequestView::none) return;
+  // Anonymous, unknown, inactive and system actors are refused by require(),
+  // with the code and message every other command gives them.
+  if (actor.kind != Actor::Kind::user)
+    require(session, actor, Permission::view_requests, r.requesting_authority_id, "request:" + r.reference);
   const std::string message = fmt::format("{} may not see request {}", actor.audit_name(), r.reference);
   session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
                                "request:" + r.reference, message);
-  if (actor.kind == Actor::Kind::anonymous)
-    throw PermissionError(message, {"name yourself with --as USERNAME or IMICTL_USER"});
   throw PermissionError(message);
 }
 

@@ -82,8 +82,10 @@ struct ActionInput {
 };
 // Takes `action` (a lifecycle row: send, accept, refuse, ...) on REQ.
 // Wrong state or stale version: ConflictError (5); wrong actor: 4; bad input: 6.
-void act_on_request(Session& session, const Actor& actor, const std::string& request,
-                    const std::string& action, const ActionInput& input);
+// Returns the request as the actor now sees it: nothing after discard, and
+// only reference and state once it is out of their sight (forwarded away).
+RequestDetails act_on_request(Session& session, const Actor& actor, const std::string& request,
+                              const std::string& action, const ActionInput& input);
 
 // assign/unassign (B3): allocators of the responding authority. `reassign`
 // replaces the assigned handlers. Returns the usernames assigned afterwards.
