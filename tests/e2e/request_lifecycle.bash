@@ -118,6 +118,10 @@ print(", ".join(seen))' "$TABLE" "$state")
   done
 done <<<"$ROWS"
 
+# The man page's table is the same table.
+expect_eq "$(python3 "$IMICTL_SOURCE_DIR/scripts/request_transitions_man.py" <<<"$TABLE")" \
+  "$(sed -n '/BEGIN TRANSITIONS/,/END TRANSITIONS/p' "$IMICTL_SOURCE_DIR/man/imictl-request.1")"
+
 # Refusals are audited.
 expect_sql "$DB" "SELECT count(*) > 10 FROM audit WHERE action LIKE 'denied:request.%'" "1"
 
