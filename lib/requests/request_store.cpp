@@ -114,10 +114,14 @@ void load_parts(SQLite::Database& db, RequestDetails& r)
   while (h.executeStep())
     r.history.push_back(
         {h.getColumn(0).getString(), h.getColumn(1).getString(), h.getColumn(2).getString(), opt_text(h, 3)});
-  if (!full) return;
-  SQLite::Statement p(db,
-                      "SELECT provider_name, provider_address, provider_registration, provider_birth_date "
-                      "FROM request_personal_data WHERE request_id = ?");
+  load_personal_data(db, r);
+}
+
+void load_personal_data(SQLite::Database& db, RequestDetails& r)
+{
+  if (r.view != RequestView::full) return;
+  SQLite::Statement p(db, "SELECT provider_name, provider_address, provider_registration, provider_birth_date "
+                          "FROM request_personal_data WHERE request_id = ?");
   p.bind(1, r.id);
   PersonalData pd;
   if (p.executeStep()) pd = {opt_text(p, 0), opt_text(p, 1), opt_text(p, 2), opt_text(p, 3)};

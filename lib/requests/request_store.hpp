@@ -17,6 +17,8 @@ std::int64_t resolve_request(SQLite::Database& db, const std::string& request);
 // need a view (personal data, questions, attachments, history).
 RequestDetails load_request(SQLite::Database& db, std::int64_t id);
 void load_parts(SQLite::Database& db, RequestDetails& r);
+// Only the provider's fields (listings): nothing unless the view is full.
+void load_personal_data(SQLite::Database& db, RequestDetails& r);
 
 using Column = std::variant<std::nullptr_t, std::int64_t, std::string>;
 // UPDATE request SET <changes>, version = version + 1 WHERE id = ? AND version = ?;

@@ -83,7 +83,7 @@ void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
     RequestDetails r = request_store::load_request(db, q.getColumn(0).getInt64());
     r.view = request_gate::view_of(db, actor, r, false);
     if (r.view == RequestView::none) continue;
-    request_store::load_parts(db, r);
+    request_store::load_personal_data(db, r);
     each(r);
   }
 }
