@@ -120,8 +120,9 @@ void load_parts(SQLite::Database& db, RequestDetails& r)
 void load_personal_data(SQLite::Database& db, RequestDetails& r)
 {
   if (r.view != RequestView::full) return;
-  SQLite::Statement p(db, "SELECT provider_name, provider_address, provider_registration, provider_birth_date "
-                          "FROM request_personal_data WHERE request_id = ?");
+  SQLite::Statement p(db,
+                      "SELECT provider_name, provider_address, provider_registration, provider_birth_date "
+                      "FROM request_personal_data WHERE request_id = ?");
   p.bind(1, r.id);
   PersonalData pd;
   if (p.executeStep()) pd = {opt_text(p, 0), opt_text(p, 1), opt_text(p, 2), opt_text(p, 3)};
