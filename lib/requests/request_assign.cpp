@@ -48,6 +48,7 @@ std::vector<std::string> assign_request(Session& session, const Actor& actor, co
   request_gate::authorize_action(session, actor, r, "assign");
   if (handlers.empty()) throw InvalidInputError("name at least one HANDLER");
   std::vector<MailRecipient> chosen;
+  chosen.reserve(handlers.size());
   for (const auto& h : handlers)
     chosen.push_back(resolve_handler(db, r, h));
   WriteTransaction tx(db);

@@ -87,7 +87,7 @@ std::string create_request(Session& session, const Actor& actor, const NewReques
   WriteTransaction tx(db);
   const Authority requester = load_authority(db, own);
   const std::string now = session.now_iso();
-  const std::string reference = next_reference(db, requester.country, std::stoi(now.substr(0, 4)));
+  std::string reference = next_reference(db, requester.country, std::stoi(now.substr(0, 4)));
   SQLite::Statement ins(db,
                         "INSERT INTO request (reference, requesting_authority_id, responding_authority_id, "
                         "subject, motivation, language, question_set, fictitious, created_by, created_at, "
