@@ -1,4 +1,5 @@
-// imictl audit list|verify: read and check the hash-chained audit log.
+// imictl audit list|verify|head: read and check the hash-chained audit log,
+// and print its head for recording elsewhere.
 #include "access/audit_access.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
@@ -40,25 +41,55 @@ void run_audit_list(const AuditListOptions& o, Runtime& rt)
   out.end_list();
 }
 
-void run_audit_verify(Runtime& rt)
+void run_audit_verify(const std::optional<std::string>& head_option, Runtime& rt)
 {
-  const AuditVerification v = verify_audit(rt.session().db());
-  Record r{
-      {"entries", v.entries}, {"intact", !v.first_broken}, {"first_broken", nullptr}, {"problem", nullptr}};
-  if (v.first_broken) {
-    r[2].value = Value::of_record(audit_record(*v.first_broken));
+  std::optional<AuditHead> expected;
+  if (head_option) {
+    expected = parse_audit_head(*head_option);
+    if (!expected)
+      throw UsageError(fmt::format("--head: '{}' is not COUNT:HASH as 'imictl audit head' prints it "
+                                   "(a number, a colon and 64 hexadecimal digits)",
+                                   *head_option));
+  }
+  const AuditVerification v = verify_audit(rt.session().db(), expected);
+  Record r{{"entries", v.entries},
+           {"intact", v.intact()},
+           {"first_broken", nullptr},
+           {"problem", nullptr},
+           {"head", expected ? Value(format_audit_head(expected->count, expected->hash)) : Value()},
+           {"head_found", expected ? Value(!v.head_missing && v.intact()) : Value()}};
+  if (v.first_broken) r[2].value = Value::of_record(audit_record(*v.first_broken));
+  if (!v.intact()) {
     r[3].value = v.problem;
     rt.exit_code = 1;
   }
-  if (rt.format() == Format::table) {
-    if (v.first_broken)
-      rt.out().line(fmt::format("BROKEN at entry {} ({} {} {}): {}", v.first_broken->id, v.first_broken->at,
-                                v.first_broken->action, v.first_broken->object, v.problem));
-    else
-      rt.out().line(fmt::format("audit log intact: {} entries", v.entries));
-  } else {
+  if (rt.format() != Format::table) {
     rt.out().object(r);
+  } else if (v.first_broken) {
+    rt.out().line(fmt::format("BROKEN at entry {} ({} {} {}): {}", v.first_broken->id, v.first_broken->at,
+                              v.first_broken->action, v.first_broken->object, v.problem));
+  } else if (!v.intact()) {
+    rt.out().line("BROKEN: " + v.problem);
+  } else {
+    rt.out().line(fmt::format("audit log intact: {} entries{}", v.entries,
+                              expected ? fmt::format("; head {} present", expected->count) : ""));
   }
+}
+
+// Printed as COUNT:HASH on its own line, so that cron can hand it to logger(1).
+void run_audit_head(Runtime& rt)
+{
+  const AuditHead h = audit_head(rt.session().db());
+  const std::string head = format_audit_head(h.count, h.hash);
+  if (rt.format() == Format::table) {
+    rt.out().line(head);
+    return;
+  }
+  rt.out().object({{"head", head},
+                   {"entries", h.count},
+                   {"hash", h.hash},
+                   {"id", h.last ? Value(h.last->id) : Value()},
+                   {"at", h.last ? Value(h.last->at) : Value()}});
 }
 
 } // namespace
@@ -76,7 +107,16 @@ void setup_audit(CLI::App& root, Runtime& rt)
   list->add_option("--limit", o->limit, "At most this many entries");
   list->callback([o, &rt] { run_audit_list(*o, rt); });
   auto* verify = cmd->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken entry");
-  verify->callback([&rt] { run_audit_verify(rt); });
+  auto head_text = std::make_shared<std::string>();
+  auto* head_option = verify->add_option(
+      "--head", *head_text,
+      "COUNT:HASH recorded earlier by 'audit head'; fail when that entry is missing or differs");
+  verify->callback([head_text, head_option, &rt] {
+    // Given but empty is a malformed head, not "no head".
+    run_audit_verify(head_option->count() ? std::optional<std::string>(*head_text) : std::nullopt, rt);
+  });
+  auto* head = cmd->add_subcommand("head", "Print COUNT:HASH of the newest entry, to be recorded elsewhere");
+  head->callback([&rt] { run_audit_head(rt); });
 }
 
 } // namespace imi::cli

@@ -13,9 +13,14 @@ cd "$here"
 
 build_packages=(build-essential cmake ninja-build pkg-config ccache
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev
-  libsodium-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3)
+  libsodium-dev libutf8proc-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3)
 test_packages=(clang-format python3-aiosmtpd openssl libreoffice-calc-nogui poppler-utils argon2 clang libclang-rt-14-dev time
-  hyperfine)
+  hyperfine sudo passwd)
+
+die() {
+  echo "setup: error: $*" >&2
+  exit 1
+}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -33,6 +38,18 @@ build() { # build DIR [cmake options...]
   shift
   cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
   ninja -C "$dir"
+}
+
+# run_tests DIR [ENV...]: ctest in DIR, after checking that every test this
+# tree defines is registered there (unit, man pages, install, each e2e suite).
+run_tests() {
+  local dir=$1 listed suite
+  shift
+  listed=$(cd "$dir" && ctest -N) || die "ctest cannot list the tests in $dir"
+  for suite in unit man install $(for f in tests/e2e/*.bash; do basename "$f" .bash | sed 's/^/e2e./'; done); do
+    grep -q "Test *#[0-9]*: $suite\$" <<<"$listed" || die "$dir has no test '$suite'"
+  done
+  (cd "$dir" && env "$@" ctest --no-tests=error --output-on-failure -j2)
 }
 
 case "$mode" in
@@ -58,13 +75,19 @@ run)
   ;;
 test)
   install_packages "${build_packages[@]}" "${test_packages[@]}"
-  build build -DIMICTL_WERROR=ON
+  # Every step below must run: a suite that would skip itself for a missing
+  # tool fails instead, ctest fails when it finds no tests, and the tests are
+  # switched on explicitly (`run` leaves build/ configured without them).
+  export IMICTL_REQUIRE_ALL=1
+  [ -x tests/fuzz/run.sh ] || die "tests/fuzz/run.sh is missing or not executable"
+  build build -DIMICTL_WERROR=ON -DIMICTL_TESTS=ON
   ninja -C build check_format
-  (cd build && ctest --output-on-failure -j2)
+  run_tests build
   mandoc -T lint -W warning man/*.1
-  build build-asan -DIMICTL_WERROR=ON -DIMICTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j2)
-  if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh 60; fi
+  build build-asan -DIMICTL_WERROR=ON -DIMICTL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DIMICTL_TESTS=ON
+  run_tests build-asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+  tests/fuzz/run.sh 60
+  echo "setup: every test step passed"
   ;;
 *)
   echo "usage: scripts/setup.sh run|test" >&2

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "util/text.hpp"
+#include "util/unicode.hpp"
 
 #include <cctype>
 #include <fmt/format.h>
@@ -57,7 +58,14 @@ std::string check_text(std::string_view field, std::string_view value, bool requ
 {
   if (!util::is_valid_utf8(value)) invalid(field, "is not valid UTF-8");
   if (util::has_control_characters(value, multiline)) invalid(field, "contains control characters");
-  std::string trimmed = util::trim(value);
+  // Rejected rather than dropped: the person who typed or pasted it should
+  // know, and a silently changed value would be a surprise elsewhere.
+  if (const auto cp = util::find_hidden_character(value, multiline))
+    invalid(field, fmt::format("contains the invisible or bidirectional character {}; retype the value "
+                               "without it",
+                               util::describe_code_point(*cp)));
+  // One spelling of each text, so that comparisons and uniqueness hold.
+  std::string trimmed = util::trim(util::to_nfc(value));
   if (required && trimmed.empty()) invalid(field, "must not be empty");
   if (util::utf8_length(trimmed) > max_text_length)
     invalid(field, fmt::format("is longer than {} characters", max_text_length));
@@ -76,6 +84,9 @@ std::optional<std::string> check_optional_text(std::string_view field,
 bool is_valid_email(std::string_view v)
 {
   if (v.size() > 254) return false;
+  // Two addresses that look the same must be the same address.
+  if (!util::is_valid_utf8(v) || util::find_hidden_character(v, false) || util::find_unusual_space(v))
+    return false;
   const size_t at = v.find('@');
   if (at == std::string_view::npos || at == 0 || v.find('@', at + 1) != std::string_view::npos) return false;
   const std::string_view local = v.substr(0, at), domain = v.substr(at + 1);
@@ -95,6 +106,9 @@ bool is_valid_email(std::string_view v)
 std::string check_email(std::string_view field, std::string_view value)
 {
   std::string v = check_text(field, value, true);
+  if (const auto cp = util::find_unusual_space(v))
+    invalid(field, fmt::format("contains the space character {}; an e-mail address has no spaces",
+                               util::describe_code_point(*cp)));
   if (!is_valid_email(v)) invalid(field, fmt::format("'{}' is not a valid e-mail address", v));
   return v;
 }

@@ -11,14 +11,17 @@ namespace imi {
 
 inline constexpr size_t max_text_length = 4000;
 
-// Valid UTF-8, no control characters (line breaks only when multiline),
-// at most max_text_length characters; required fields must not be blank.
-// Returns the value with surrounding white space removed.
+// Valid UTF-8, no control characters (line breaks only when multiline), no
+// invisible or bidirectional characters (util/unicode.hpp; the message names
+// the code point), at most max_text_length characters; required fields must
+// not be blank. Returns the value in Unicode NFC with surrounding white space
+// removed.
 std::string check_text(std::string_view field, std::string_view value, bool required, bool multiline = false);
 std::optional<std::string>
 check_optional_text(std::string_view field, const std::optional<std::string>& value, bool multiline = false);
 
-// A single mailbox "local@domain.tld"; returned as given (trimmed).
+// A single mailbox "local@domain.tld" without invisible characters or spaces
+// of any kind; returned trimmed and in NFC. is_valid_email expects NFC input.
 std::string check_email(std::string_view field, std::string_view value);
 bool is_valid_email(std::string_view value);
 

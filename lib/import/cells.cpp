@@ -1,6 +1,7 @@
 #include "import/cells.hpp"
 
 #include "util/text.hpp"
+#include "util/unicode.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -52,7 +53,20 @@ std::string clean_cell(std::string_view cell)
   }
   if (out.size() > 1 && out[0] == '\'' && std::string_view("=+-@").find(out[1]) != std::string_view::npos)
     out.erase(0, 1);
-  return out;
+  return util::to_nfc(out);
+}
+
+std::string mailbox_cell(std::string_view cell)
+{
+  return util::to_nfc(util::trim(cell));
+}
+
+std::string hidden_character_problem(std::string_view cell)
+{
+  const auto cp = util::find_hidden_character(cell, true);
+  if (!cp) return {};
+  return "holds the invisible or bidirectional character " + util::describe_code_point(*cp) +
+         "; retype the cell without it";
 }
 
 NameParse parse_person_name(std::string_view cell, std::string_view department)

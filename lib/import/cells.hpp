@@ -15,9 +15,18 @@
 namespace imi {
 
 // Trims, turns line breaks and runs of blanks into one space (a wrapped cell
-// such as "Bouw en\nWoningtoezicht" is one name) and removes the apostrophe
-// spreadsheets put before a leading = + - @.
+// such as "Bouw en\nWoningtoezicht" is one name), removes the apostrophe
+// spreadsheets put before a leading = + - @, and normalises to Unicode NFC.
 std::string clean_cell(std::string_view cell);
+
+// A mailbox cell: trimmed and in NFC, so that the same address typed with a
+// composed or a decomposed accent is one mailbox, and one user.
+std::string mailbox_cell(std::string_view cell);
+
+// The problem with a cell that holds an invisible or bidirectional character
+// (zero-width space, right-to-left override, ...), naming it; empty if none.
+// Such a cell would read like another one and yet differ from it.
+std::string hidden_character_problem(std::string_view cell);
 
 struct PersonName {
   std::string first, last; // functional account: first empty, last the name

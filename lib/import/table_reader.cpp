@@ -126,6 +126,8 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
       problem(col, "is not valid text");
     else if (util::has_control_characters(text, true))
       problem(col, "holds a control character");
+    else if (auto hidden = hidden_character_problem(text); !hidden.empty())
+      problem(col, std::move(hidden));
     else if (util::utf8_length(text) > max_cell_characters && col != TableColumn::laws)
       problem(col, fmt::format("is longer than {} characters", max_cell_characters));
   }
@@ -135,7 +137,7 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
   }
 
   const std::string name_cell = clean_cell(cell(TableColumn::name));
-  const std::string mailbox = util::trim(cell(TableColumn::mailbox));
+  const std::string mailbox = mailbox_cell(cell(TableColumn::mailbox));
   const std::string roles_cell = util::trim(cell(TableColumn::roles));
   row.laws = parse_laws_cell(cell(TableColumn::laws));
   row.department = clean_cell(cell(TableColumn::department));

@@ -11,6 +11,7 @@
 #include "notify/delivery_internal.hpp"
 #include "notify/mail_settings.hpp"
 #include "notify/mime.hpp"
+#include "notify/transport_failure.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <cerrno>
@@ -63,7 +64,7 @@ mime::Mailbox sender(const MailSettings& settings, const OwnAuthority& own)
 
 std::string describe_settings(const MailSettings& s)
 {
-  if (s.transport == "smtp") return s.smtp_url;
+  if (s.transport == "smtp") return transport_failure::redacted_url(s.smtp_url);
   if (s.transport == "sendmail") return "sendmail (" + s.sendmail_command + ")";
   return "none";
 }

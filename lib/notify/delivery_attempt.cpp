@@ -112,8 +112,10 @@ std::optional<DeliveryItem> Deliverer::deliver(std::int64_t id)
     tx.commit();
     return item(*row, "sent", std::nullopt, std::nullopt);
   }
-  const RetryDecision decision =
-      decide_retry(static_cast<int>(row->attempts), settings_.max_attempts, session_.now());
+  // A permanent refusal (SMTP 5xx) would be refused again: no retries.
+  const RetryDecision decision = outcome.permanent ? RetryDecision{true, 0}
+                                                   : decide_retry(static_cast<int>(row->attempts),
+                                                                  settings_.max_attempts, session_.now());
   finish(*row, false, outcome.error, decision.give_up, decision.next_attempt_at);
   tx.commit();
   if (decision.give_up) return item(*row, "failed", outcome.error, std::nullopt);

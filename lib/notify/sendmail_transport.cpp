@@ -1,10 +1,12 @@
 // A sendmail-compatible program (sendmail, msmtp, ssmtp, postfix's sendmail):
 // the message goes to its standard input with local line ends; exit status 0
 // means the program accepted it. The command is split on spaces and run
-// without a shell; its output is captured for the error report, never shown
-// on our stdout.
+// without a shell. Its output is read and thrown away: a program that refuses
+// a message may quote it, and the message may carry a temporary password. A
+// failure is its exit status and the sysexits(3) meaning of it.
 #include "core/error.hpp"
 #include "notify/transport.hpp"
+#include "notify/transport_failure.hpp"
 #include "util/text.hpp"
 
 #include <cerrno>
@@ -29,10 +31,11 @@ std::string to_local_line_ends(const std::string& message)
   return out;
 }
 
-std::string first_line(const std::string& text)
+// Closes what is still open of a set of pipe ends.
+void close_all(std::initializer_list<int> fds)
 {
-  std::string line = util::trim(text.substr(0, text.find('\n')));
-  return line.size() > 300 ? line.substr(0, 300) + "..." : line;
+  for (int fd : fds)
+    if (fd >= 0) close(fd);
 }
 
 // SIGPIPE would kill us when the program exits without reading its input.
@@ -63,13 +66,16 @@ public:
 
   DeliveryOutcome deliver(const MailEnvelope&, const std::string& message) override
   {
+    namespace failure = transport_failure;
     const std::string input = to_local_line_ends(message);
-    int in[2], out[2];
-    if (pipe2(in, O_CLOEXEC) != 0) return {false, std::string("pipe: ") + std::strerror(errno)};
-    if (pipe2(out, O_CLOEXEC) != 0) {
-      close(in[0]);
-      close(in[1]);
-      return {false, std::string("pipe: ") + std::strerror(errno)};
+    const std::string who = argv_[0];
+    // in: the message; out: the program's output, discarded; exec: errno
+    // when the program cannot be started (closed unwritten by a successful exec).
+    int in[2] = {-1, -1}, out[2] = {-1, -1}, exec[2] = {-1, -1};
+    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(exec, O_CLOEXEC) != 0) {
+      const int e = errno;
+      close_all({in[0], in[1], out[0], out[1], exec[0], exec[1]});
+      return failure::local("pipe", e);
     }
     std::vector<char*> argv;
     for (auto& a : argv_)
@@ -77,40 +83,42 @@ public:
     argv.push_back(nullptr);
 
     const pid_t pid = fork();
-    if (pid < 0) return {false, std::string("fork: ") + std::strerror(errno)};
+    if (pid < 0) {
+      const int e = errno;
+      close_all({in[0], in[1], out[0], out[1], exec[0], exec[1]});
+      return failure::local("fork", e);
+    }
     if (pid == 0) {
       dup2(in[0], STDIN_FILENO);
       dup2(out[1], STDOUT_FILENO);
       dup2(out[1], STDERR_FILENO);
       execvp(argv[0], argv.data());
-      const std::string why = fmt::format("cannot run {}: {}\n", argv_[0], std::strerror(errno));
-      [[maybe_unused]] auto ignored = write(STDERR_FILENO, why.data(), why.size());
+      const int e = errno;
+      [[maybe_unused]] auto ignored = write(exec[1], &e, sizeof e);
       _exit(127);
     }
-    close(in[0]);
-    close(out[1]);
+    close_all({in[0], out[1], exec[1]});
+    int exec_errno = 0;
+    const bool not_started = read(exec[0], &exec_errno, sizeof exec_errno) == sizeof exec_errno;
+    close(exec[0]);
     IgnoreSigpipe guard;
-    std::string output;
-    const bool finished = exchange(in[1], out[0], input, output);
+    const bool finished = not_started || exchange(in[1], out[0], input);
+    if (not_started) close(in[1]);
     close(out[0]);
     if (!finished) kill(pid, SIGKILL);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    const std::string who = argv_[0];
-    if (!finished)
-      return {false, fmt::format("{} did not finish within {} s", who, settings_.timeout_seconds)};
+    if (not_started) return failure::program_not_started(who, exec_errno);
+    if (!finished) return failure::program_timed_out(who, settings_.timeout_seconds);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, {}};
-    std::string reason = WIFEXITED(status) ? fmt::format("{} exited with status {}", who, WEXITSTATUS(status))
-                                           : fmt::format("{} was killed by signal {}", who, WTERMSIG(status));
-    if (const auto line = first_line(output); !line.empty()) reason += ": " + line;
-    return {false, reason};
+    return failure::program(who, status);
   }
 
 private:
-  // Writes the input and collects the output until the program closes its
-  // output, within the timeout. False on timeout.
-  bool exchange(int write_fd, int read_fd, const std::string& input, std::string& output)
+  // Writes the input and reads (and drops) the output until the program
+  // closes its output, within the timeout. False on timeout.
+  bool exchange(int write_fd, int read_fd, const std::string& input)
   {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.timeout_seconds);
     size_t written = 0;
@@ -143,7 +151,6 @@ private:
           if (writing) close(write_fd);
           return true;
         }
-        if (output.size() < 65536) output.append(buffer, static_cast<size_t>(n));
       }
     }
   }

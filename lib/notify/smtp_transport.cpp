@@ -1,8 +1,13 @@
 // SMTP through libcurl, loaded with dlopen on first use: linking it would
 // cost every imictl invocation its start-up time, and only `notify send`
 // needs it. The headers give the types; the symbols come from dlsym.
+//
+// A failure is recorded by curl's result code, its fixed text for that code
+// and the server's reply code only: no error buffer, no reply text, since a
+// server may quote the message it refuses (transport_failure.hpp).
 #include "core/error.hpp"
 #include "notify/transport.hpp"
+#include "notify/transport_failure.hpp"
 
 #define CURL_DISABLE_TYPECHECK 1
 #include <cstring>
@@ -82,23 +87,21 @@ public:
     password_ = read_smtp_password(settings);
   }
 
-  std::string describe() const override { return settings_.smtp_url; }
+  std::string describe() const override { return transport_failure::redacted_url(settings_.smtp_url); }
 
   DeliveryOutcome deliver(const MailEnvelope& envelope, const std::string& message) override
   {
     CURL* curl = api_.easy_init();
-    if (!curl) return {false, "libcurl could not create a handle"};
+    if (!curl) return {false, describe() + ": libcurl could not create a handle"};
     curl_slist* recipients = nullptr;
     for (const auto& r : envelope.recipients)
       recipients = api_.slist_append(recipients, ("<" + r + ">").c_str());
-    char error_buffer[CURL_ERROR_SIZE] = {};
     Upload upload{&message};
     const std::string from = "<" + envelope.mail_from + ">";
     const long timeout = settings_.timeout_seconds;
 
     api_.easy_setopt(curl, CURLOPT_URL, settings_.smtp_url.c_str());
     api_.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    api_.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
     api_.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, timeout);
     api_.easy_setopt(curl, CURLOPT_TIMEOUT, timeout);
     api_.easy_setopt(curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout);
@@ -121,12 +124,7 @@ public:
     api_.easy_cleanup(curl);
     api_.slist_free_all(recipients);
     if (code == CURLE_OK) return {true, {}};
-
-    std::string reason = error_buffer[0] ? error_buffer : api_.easy_strerror(code);
-    if (code == CURLE_OPERATION_TIMEDOUT) reason += fmt::format(" (timed out after {} s)", timeout);
-    if (response >= 400 && reason.find(std::to_string(response)) == std::string::npos)
-      reason += fmt::format(" (server replied {})", response);
-    return {false, settings_.smtp_url + ": " + reason};
+    return transport_failure::smtp(settings_.smtp_url, code, api_.easy_strerror(code), response, timeout);
   }
 
 private:

@@ -1,7 +1,9 @@
 // Handing a formatted message to the outside world: SMTP (libcurl, loaded at
 // run time so other commands never pay for it) or a sendmail-compatible
-// program. A transport reports failure as a value with a reason that never
-// contains the message itself (it may carry a secret).
+// program. A transport reports failure as a value built by
+// transport_failure.hpp: a status code and a reason from a fixed vocabulary,
+// never what the server or program said (it may quote the message, and the
+// message may carry a secret).
 #pragma once
 
 #include "notify/mail_settings.hpp"
@@ -19,13 +21,14 @@ struct MailEnvelope {
 
 struct DeliveryOutcome {
   bool ok = false;
-  std::string error; // why it failed, for last_error and the report
+  std::string error;      // why it failed, for last_error, the audit log and the report
+  bool permanent = false; // refused for good (SMTP 5xx): marked failed without retrying
 };
 
 class Transport {
 public:
   virtual ~Transport() = default;
-  // "smtp://127.0.0.1:25", "sendmail (/usr/sbin/sendmail -t -i)"
+  // "smtp://127.0.0.1:25" (without any password in the URL), "sendmail (/usr/sbin/sendmail -t -i)"
   virtual std::string describe() const = 0;
   // `message`: RFC 5322 with CRLF line ends.
   virtual DeliveryOutcome deliver(const MailEnvelope& envelope, const std::string& message) = 0;

@@ -38,13 +38,24 @@ Credentials load_credentials(SQLite::Database& db, std::string_view user)
   return c;
 }
 
-void refuse_unusable(const UserRef& user)
+// A locked or deleted account is refused before any secret is asked for. The
+// attempt is audited here, committed before the refusal is thrown: someone
+// trying a locked account is exactly what an administrator must be able to see.
+void refuse_unusable(Session& session, const Credentials& c, const char* action)
 {
+  const UserRef& user = c.user;
+  if (user.status != "locked" && user.status != "deleted") return;
+  auto& db = session.db(Access::read_write);
+  {
+    WriteTransaction tx(db);
+    append_audit(db, session.now(), user.username, action, "user:" + user.username,
+                 fmt::format("refused: the account is {}; no secret was checked", user.status));
+    tx.commit();
+  }
   if (user.status == "locked")
     throw PermissionError(fmt::format("the account '{}' is locked", user.username),
                           {"a local data administrator unlocks it: imictl user unlock " + user.username});
-  if (user.status == "deleted")
-    throw PermissionError(fmt::format("the account '{}' is deleted", user.username));
+  throw PermissionError(fmt::format("the account '{}' is deleted", user.username));
 }
 
 bool awaits_activation(const Credentials& c)
@@ -52,9 +63,9 @@ bool awaits_activation(const Credentials& c)
   return c.user.status == "pending" || (c.user.status == "active" && !c.password_hash);
 }
 
-void check_activation_state(const Credentials& c)
+void check_activation_state(Session& session, const Credentials& c)
 {
-  refuse_unusable(c.user);
+  refuse_unusable(session, c, "user.activate.refused");
   if (!awaits_activation(c))
     throw ConflictError(fmt::format("'{}' is already activated", c.user.username),
                         {"log in with: imictl login " + c.user.username});
@@ -66,9 +77,9 @@ void check_activation_state(const Credentials& c)
 }
 
 // Login needs a usable, activated account; asked before any secret is read.
-void check_login_state(const Credentials& c)
+void check_login_state(Session& session, const Credentials& c)
 {
-  refuse_unusable(c.user);
+  refuse_unusable(session, c, "login.refused");
   if (awaits_activation(c))
     throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
                         {"first login: imictl user activate " + c.user.username});
@@ -116,7 +127,7 @@ UserRef prepare_activation(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_only);
   const Credentials c = load_credentials(db, user);
-  check_activation_state(c);
+  check_activation_state(session, c);
   return c.user;
 }
 
@@ -124,7 +135,7 @@ UserRef prepare_login(Session& session, std::string_view user)
 {
   auto& db = session.db(Access::read_only);
   const Credentials c = load_credentials(db, user);
-  check_login_state(c);
+  check_login_state(session, c);
   return c.user;
 }
 
@@ -132,7 +143,7 @@ UserView activate_user(Session& session, std::string_view user, const Activation
 {
   auto& db = session.db(Access::read_write);
   const Credentials c = load_credentials(db, user);
-  check_activation_state(c);
+  check_activation_state(session, c);
   if (!verify_password(*c.temp_password_hash, secrets.temporary_password))
     fail_attempt(session, db, c, "user.activate.failed");
   check_password_policy(secrets.new_password, c.user.username, secrets.temporary_password,
@@ -171,7 +182,7 @@ UserView login_user(Session& session, std::string_view user, const std::string& 
 {
   auto& db = session.db(Access::read_write);
   const Credentials c = load_credentials(db, user);
-  check_login_state(c);
+  check_login_state(session, c);
   // Both secrets are always checked, so a failure does not tell which was wrong.
   const bool password_ok = verify_password(*c.password_hash, password);
   bool code_ok = false;

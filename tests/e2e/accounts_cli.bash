@@ -51,9 +51,9 @@ expect_json 'j["username"]' "ccsv"
 # Usage errors: exit 2 with the option or argument named.
 expect_rc 2 imictl user show
 expect_contains "$ERR" "USER"
-expect_rc 2 imictl user add --first-name X --email x@oeteldonk.nl
+expect_refused 2 imictl user add --first-name X --email x@oeteldonk.nl
 expect_contains "$ERR" "--last-name"
-expect_rc 2 imictl role grant bbasis
+expect_refused 2 imictl role grant bbasis
 expect_contains "$ERR" "ROLE"
 expect_rc 2 imictl user list --colour
 expect_rc 2 imictl user
@@ -61,7 +61,7 @@ expect_rc 2 imictl notify send --limit many
 expect_rc 2 imictl check extra
 
 # Errors name the field; with --json they are a JSON object on stderr.
-expect_rc 6 imictl user edit bbasis --email nonsense --json
+expect_refused 6 imictl user edit bbasis --email nonsense --json
 expect_contains "$ERR" '"code":'
 expect_contains "$ERR" "e-mail"
 expect_eq "$OUT" ""

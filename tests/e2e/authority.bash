@@ -57,29 +57,33 @@ expect_ok imictl --json authority show
 expect_json 'j["informal_name"]' "Gemeente Oeteldonk (stad)"
 expect_json 'j["translations_stale"]' "True"
 expect_json 'j["address"].replace("\n", "|")' "Markt 1|5211 Oeteldonk"
-expect_rc 5 imictl authority edit --name "Nieuwe naam"
+expect_refused 5 imictl authority edit --name "Nieuwe naam"
 expect_contains "$ERR" "formal name"
 expect_sql "$IMICTL_DB" "SELECT name FROM authority WHERE is_own = 1" "Gemeente Oeteldonk"
-expect_rc 6 imictl authority edit --email "imi@oeteldonk"
-expect_rc 6 imictl authority edit --phone "call me"
-expect_rc 6 imictl authority edit --informal-name "$(printf 'bad\001name')"
+expect_refused 6 imictl authority edit --email "imi@oeteldonk"
+expect_refused 6 imictl authority edit --phone "call me"
+expect_refused 6 imictl authority edit --informal-name "$(printf 'bad\001name')"
 expect_contains "$ERR" "control characters"
-expect_rc 6 imictl authority edit --description "$(head -c 4001 /dev/zero | tr '\0' x)"
+expect_refused 6 imictl authority edit --description "$(head -c 4001 /dev/zero | tr '\0' x)"
 expect_contains "$ERR" "longer than 4000"
-expect_rc 6 imictl authority edit --informal-name "$(printf 'bad \xff utf8')"
+expect_refused 6 imictl authority edit --informal-name "$(printf 'bad \xff utf8')"
 expect_contains "$ERR" "UTF-8"
 expect_sql "$IMICTL_DB" "SELECT informal_name FROM authority WHERE is_own = 1" "Gemeente Oeteldonk (stad)"
 
 # Only an lda of that authority edits it.
-expect_rc 4 imictl authority edit "$justis" --informal-name "Hijacked"
+expect_denied authority.edit imictl authority edit "$justis" --informal-name "Hijacked"
+expect_audited "$IMICTL_DB" denied:authority.edit aadmin
 expect_contains "$ERR" "another authority"
-expect_rc 4 env -u IMICTL_USER "$IMICTL_BIN" authority edit --informal-name "Nobody"
+expect_denied authority.edit env -u IMICTL_USER "$IMICTL_BIN" authority edit --informal-name "Nobody"
+expect_audited "$IMICTL_DB" denied:authority.edit "(none)"
 expect_contains "$ERR" "--as"
-sqlite3 "$IMICTL_DB" "INSERT INTO user (authority_id, username, first_name, last_name, email, language, created_at, updated_at)
+sql "$IMICTL_DB" "INSERT INTO user (authority_id, username, first_name, last_name, email, language, created_at, updated_at)
   VALUES (1, 'bbasic', 'Bea', 'Basic', 'b@oeteldonk.nl', 'nl', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
-expect_rc 4 imictl --as bbasic authority edit --informal-name "By basic"
+expect_denied authority.edit imictl --as bbasic authority edit --informal-name "By basic"
+expect_audited "$IMICTL_DB" denied:authority.edit bbasic
 expect_contains "$ERR" "needs role lda"
 expect_rc 3 imictl --as nobody authority edit --informal-name "By nobody"
+expect_audited "$IMICTL_DB" denied:authority.edit nobody
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action = 'denied:authority.edit'" "4"
 
 # competence
@@ -89,7 +93,7 @@ expect_json 'j["all_areas"]' "True"
 expect_ok imictl --json authority competence --remove-sector "Horeca" --all-areas off
 expect_json 'j["sectors"]' '["Bouw"]'
 expect_json 'j["all_areas"]' "False"
-expect_rc 2 imictl authority competence --all-areas maybe
+expect_refused 2 imictl authority competence --all-areas maybe
 
 # keywords
 expect_ok imictl --json authority keywords list --all
@@ -97,7 +101,7 @@ expect_json 'len(j) > 40' "True"
 expect_ok imictl authority keywords add construction "Architectendiensten" "Estate agents"
 expect_ok imictl --json authority keywords list
 expect_json '[k["keyword"] for k in j]' '["architecture", "construction", "estate-agents"]'
-expect_rc 3 imictl authority keywords add constructoin
+expect_refused 3 imictl authority keywords add constructoin
 expect_contains "$ERR" "construction"
 expect_ok imictl authority keywords remove architecture
 expect_ok imictl --json authority search --keyword construction
@@ -107,10 +111,10 @@ expect_json '[a["id"] for a in j]' '[1]'
 expect_ok imictl --json authority settings --allocation on --coordinator-can-view on
 expect_json '{s["setting"]: s["value"] for s in j}["allocation"]' "True"
 expect_sql "$IMICTL_DB" "SELECT allocation, coordinator_can_view FROM authority WHERE is_own = 1" "1|1"
-expect_rc 5 imictl authority settings --may-refuse off
+expect_refused 5 imictl authority settings --may-refuse off
 expect_contains "$ERR" "fixed"
-expect_rc 5 imictl authority settings --coordinator-approval-needed on
-expect_rc 2 imictl authority settings --allocation sometimes
+expect_refused 5 imictl authority settings --coordinator-approval-needed on
+expect_refused 2 imictl authority settings --allocation sometimes
 
 # Every change is audited, without personal data, and the chain verifies.
 expect_ok imictl --json audit list --object authority:1
@@ -125,4 +129,4 @@ expect_ok imictl --json authority keywords "$justis" list
 expect_json 'len(j)' "0"
 expect_ok imictl --json authority keywords --authority Bundesamt list
 expect_json 'len(j)' "0"
-expect_rc 4 imictl authority keywords "$justis" add construction
+expect_denied authority.edit imictl authority keywords "$justis" add construction

@@ -61,4 +61,4 @@ expect_ok imictl init --authority "Via config" --country NL --email c@example.nl
 expect_ok env IMICTL_NOW=2030-01-02T03:04:05Z "$IMICTL_BIN" --as cd authority edit --informal-name "Pinned"
 expect_sql "$userdb" "SELECT updated_at FROM authority WHERE is_own = 1" "2030-01-02T03:04:05Z"
 expect_sql "$userdb" "SELECT at FROM audit ORDER BY id DESC LIMIT 1" "2030-01-02T03:04:05Z"
-expect_rc 2 env IMICTL_NOW=yesterday "$IMICTL_BIN" --as cd authority edit --informal-name "Bad clock"
+CHECK_DB=$userdb expect_refused 2 env IMICTL_NOW=yesterday "$IMICTL_BIN" --as cd authority edit --informal-name "Bad clock"

@@ -9,23 +9,23 @@ expect_contains "$ERR" "$TEST_DIR/text.db"
 
 # A corrupt database: valid header, garbage pages.
 cp "$IMICTL_DB" "$TEST_DIR/corrupt.db"
-sqlite3 "$TEST_DIR/corrupt.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE" >/dev/null
+sql "$TEST_DIR/corrupt.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE" >/dev/null
 dd if=/dev/urandom of="$TEST_DIR/corrupt.db" bs=1024 seek=1 count=40 conv=notrunc 2>/dev/null
 expect_rc 7 imictl --db "$TEST_DIR/corrupt.db" authority list
 expect_contains "$ERR" "corrupt.db"
 
 # A database written by a newer imictl.
 cp "$IMICTL_DB" "$TEST_DIR/newer.db"
-sqlite3 "$TEST_DIR/newer.db" "PRAGMA user_version = 999"
+sql "$TEST_DIR/newer.db" "PRAGMA user_version = 999"
 expect_rc 7 imictl --db "$TEST_DIR/newer.db" authority list
 expect_contains "$ERR" "newer than this imictl"
-expect_rc 7 imictl --db "$TEST_DIR/newer.db" authority edit --informal-name X
+CHECK_DB=$TEST_DIR/newer.db expect_refused 7 imictl --db "$TEST_DIR/newer.db" authority edit --informal-name X
 expect_sql "$TEST_DIR/newer.db" "PRAGMA user_version" "999"
 
 # An older schema: read-only commands refuse and never migrate; migrate does.
 cp "$IMICTL_DB" "$TEST_DIR/older.db"
 latest=$(sql "$IMICTL_DB" "PRAGMA user_version")
-sqlite3 "$TEST_DIR/older.db" "DROP TABLE request_personal_data; DROP TABLE request_question;
+sql "$TEST_DIR/older.db" "DROP TABLE request_personal_data; DROP TABLE request_question;
   DROP TABLE request_attachment; DROP TABLE request_history; DROP TABLE question_set_question;
   DROP TABLE question_set; DROP TABLE standard_answer;
   DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user;
@@ -51,6 +51,7 @@ cat > "$TEST_DIR/fast.toml" <<'TOML'
 [database]
 busy_timeout_ms = 200
 TOML
+before=$(db_digest "$IMICTL_DB")
 python3 - "$IMICTL_DB" <<'PY' &
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -64,3 +65,4 @@ expect_rc 7 imictl --config "$TEST_DIR/fast.toml" authority edit --informal-name
 expect_contains "$ERR" "locked"
 wait
 expect_sql "$IMICTL_DB" "SELECT informal_name FROM authority WHERE is_own = 1" "Gemeente Oeteldonk"
+expect_unchanged "$IMICTL_DB" "$before"

@@ -6,13 +6,14 @@ users() { sql "$IMICTL_DB" "SELECT count(*) FROM user"; }
 audits() { sql "$IMICTL_DB" "SELECT count(*) FROM audit"; }
 
 # --- the guide's table: handlers need a service ---
-expect_rc 6 imictl import "$EX"
+expect_refused 6 imictl import "$EX"
 expect_contains "$ERR" "oeteldonk.csv:3: column 'Rol(len)': 'b.pauwels@oeteldonk.nl' is a handler and needs a service"
 expect_contains "$ERR" "oeteldonk.csv:6: column 'Rol(len)'"
 expect_eq "$(users)" 1
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM department" 0
 
 # --- dry run prints the plan and writes nothing ---
+before=$(db_digest "$IMICTL_DB")
 expect_ok imictl import "$EX" --default-service construction --dry-run --json
 expect_json 'j["dry_run"]' True
 expect_json 'j["created"]' '{"departments": 4, "users": 4}'
@@ -22,6 +23,7 @@ expect_eq "$(users)" 1
 expect_ok imictl import "$EX" --default-service construction --dry-run
 expect_contains "$OUT" "would create 4 departments, 4 users"
 expect_contains "$OUT" "pdekort"
+expect_unchanged "$IMICTL_DB" "$before"
 
 # --- the real import ---
 before=$(audits)
@@ -39,11 +41,11 @@ expect_eq "$(audits)" $((before + 1))
 expect_sql "$IMICTL_DB" "SELECT action || ' ' || object FROM audit ORDER BY id DESC LIMIT 1" "import authority:1"
 
 # --- idempotent: the second run changes nothing and says so ---
-before=$(audits)
+before=$(db_digest "$IMICTL_DB")
 expect_ok imictl import "$EX" --default-service construction
 expect_contains "$OUT" "unchanged 4 departments, 4 users"
 expect_contains "$ERR" "nothing to change"
-expect_eq "$(audits)" "$before"
+expect_unchanged "$IMICTL_DB" "$before"
 expect_ok imictl import --json "$EX"
 expect_json 'j["written"]' False
 expect_json 'j["unchanged"]["users"]' 4
@@ -55,18 +57,18 @@ expect_contains "$OUT" "unchanged 4 departments, 4 users"
 # --- the guide's broken mailbox: wrapped over two lines ---
 sed 's/publieksbalie@oeteldonk.nl/"publieksbalie@oeteldon\nk.nl"/' "$EX" >broken.csv
 printf 'Extra;;Jan Jansen;jan@@oeteldonk.nl;Behandelaar\r\n' >>broken.csv
-expect_rc 6 imictl import broken.csv
+expect_refused 6 imictl import broken.csv
 expect_contains "$ERR" "broken.csv:8: column 'Mailbox': 'publieksbalie@oeteldon\\nk.nl' is not a valid e-mail address (wrapped over two lines)"
 expect_contains "$ERR" "broken.csv:10: column 'Mailbox': 'jan@@oeteldonk.nl'"
 expect_contains "$ERR" "2 problems found; nothing was written"
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM department WHERE name = 'Extra'" 0
-expect_rc 6 imictl import --json broken.csv
+expect_refused 6 imictl import --json broken.csv
 expect_json 'j["problems"]' 2
 expect_json 'j["errors"][0]["column"]' Mailbox
 
 # --- every invalid row is reported, nothing is written ---
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;Kees Kok;kees@x.nl;Behandelaar\nB;;leeg@x.nl;Toewijzer\nC;Piet Post;piet@x.nl;Toewyzer\nD;Els Eik;els@x.nl\nE;Ria Ree;ria@x.nl;Lokale gegevensbeheerder;extra\n' >bad.csv
-expect_rc 6 imictl import bad.csv --default-service construction
+expect_refused 6 imictl import bad.csv --default-service construction
 expect_contains "$ERR" "bad.csv:3: column 'Naam': is empty but the row has a mailbox"
 expect_contains "$ERR" "bad.csv:4: column 'Rol(len)': unknown role 'Toewyzer'; did you mean 'toewijzer'?"
 expect_contains "$ERR" "bad.csv:5: the row has 3 cells where the header has 4"
@@ -90,8 +92,20 @@ printf 'Afdeling,Naam,Mailbox,Rol(len)\nX;Y,Kim Ka,kim@x.nl,\n' >forced.csv
 expect_ok imictl import forced.csv --delimiter ,
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM department WHERE name = 'X;Y'" 1
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nW;Caf\xe9 Baas;cafe@x.nl;\n' >forced-utf8.csv
-expect_rc 6 imictl import forced-utf8.csv --encoding utf-8
+expect_refused 6 imictl import forced-utf8.csv --encoding utf-8
 expect_contains "$ERR" "forced-utf8.csv:2: invalid UTF-8"
+# The first non-ASCII character decides for the whole file: a later byte
+# that is not UTF-8, far beyond the first block read, is an error on its
+# line, never a silent switch to Windows-1252 half-way.
+{
+  printf 'Afdeling;Naam;Mailbox;Rol(len)\nW;Jos\xc3\xa9 Jansen;jose.j@x.nl;\n'
+  for i in $(seq 6000); do printf 'Afdeling nummer %s;;;\n' "$i"; done
+  printf 'W;Caf\xe9 Baas;cafe@x.nl;\n'
+} >mixed.csv
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %s mixed.csv)" -gt $((2 * 64 * 1024)) ] || fail "mixed.csv must span more than the first blocks read"
+expect_refused 6 imictl import mixed.csv
+expect_contains "$ERR" "mixed.csv:6003: invalid UTF-8"
 
 # --- departments first, same mailbox in two rows, laws ---
 printf 'Afdeling;Wetten en regels;Naam;Mailbox;Rol(len)\r\nMilieu;"Wet milieubeheer\nActiviteitenbesluit";;;\r\nVergunningen;Wabo;Rita Ros;rita@x.nl;Behandelaar\r\nMilieu;Wet milieubeheer;Rita Ros;RITA@x.nl;Toewijzer\r\n' >multi.csv
@@ -103,7 +117,7 @@ expect_sql "$IMICTL_DB" "SELECT count(*) FROM user_department m JOIN user u ON u
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM user_role r JOIN user u ON u.id = r.user_id WHERE email = 'rita@x.nl'" 2
 expect_sql "$IMICTL_DB" "SELECT keyword FROM user_service s JOIN user u ON u.id = s.user_id WHERE email = 'rita@x.nl'" "environmental-permits"
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;Rob Rood;rob@x.nl;\nB;Bob Rood;rob@x.nl;\n' >clash.csv
-expect_rc 6 imictl import clash.csv
+expect_refused 6 imictl import clash.csv
 expect_contains "$ERR" "clash.csv:3: column 'Naam': 'Bob Rood' differs from 'Rob Rood' on line 2"
 
 # --- a known mailbox in several rows: the union of its rows is compared ---
@@ -118,7 +132,7 @@ expect_ok imictl import multi.csv --json
 expect_json 'j["updated"]["users"]' 1
 expect_sql "$IMICTL_DB" "SELECT group_concat(role, ',') FROM (SELECT role FROM user_role r JOIN user u ON u.id = r.user_id WHERE email = 'rita@x.nl' ORDER BY role)" "allocator,handler"
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nMilieu;Rita Ros;rita@x.nl;\nMilieu;Rita Roos;rita@x.nl;\n' >rita-clash.csv
-expect_rc 6 imictl import rita-clash.csv
+expect_refused 6 imictl import rita-clash.csv
 expect_contains "$ERR" "rita-clash.csv:3: column 'Naam': 'Rita Roos' differs from 'Rita Ros' on line 2 for the same mailbox 'rita@x.nl'"
 
 # --- a new mailbox whose later row makes it a handler gets services; the plan is in file order ---
@@ -139,7 +153,7 @@ expect_sql "$IMICTL_DB" "SELECT function FROM user WHERE username = 'bpauwels'" 
 expect_sql "$IMICTL_DB" "SELECT count(*) FROM user_role r JOIN user u ON u.id = r.user_id WHERE username = 'pdekort' AND role = 'allocator'" 1
 
 # --- prune: needs --yes, never deletes a user with open requests ---
-expect_rc 2 imictl import "$EX" --prune </dev/null
+expect_refused 2 imictl import "$EX" --prune </dev/null
 sql "$IMICTL_DB" "INSERT INTO request (reference, state, requesting_authority_id, subject, created_at) VALUES ('R-1', 'sent', 1, 's', '2024-01-01T00:00:00Z'); INSERT INTO request_assignee SELECT r.id, u.id FROM request r, user u WHERE u.email = 'rita@x.nl'"
 expect_ok imictl import "$EX" --prune --yes
 expect_contains "$ERR" "not deleting 'rros'"
@@ -148,32 +162,33 @@ expect_sql "$IMICTL_DB" "SELECT status FROM user WHERE email = 'kim@x.nl'" "dele
 expect_sql "$IMICTL_DB" "SELECT status FROM user WHERE username = 'aadmin'" "pending"
 
 # --- permission and authority ---
-expect_rc 4 env IMICTL_USER=bpauwels "$IMICTL_BIN" import "$EX"
-expect_rc 3 imictl import "$EX" --authority 99
-expect_rc 3 imictl import no-such-file.csv
-expect_rc 3 imictl import "$EX" --default-service nosuchkeyword
+expect_denied import env IMICTL_USER=bpauwels "$IMICTL_BIN" import "$EX"
+expect_audited "$IMICTL_DB" denied:import bpauwels
+expect_refused 3 imictl import "$EX" --authority 99
+expect_refused 3 imictl import no-such-file.csv
+expect_refused 3 imictl import "$EX" --default-service nosuchkeyword
 
 # --- bad files: binary, 2 GB, unclosed quote, invalid UTF-8, no header, empty ---
 n=$(users)
 head -c 3000 "$IMICTL_BIN" >binary.csv
-expect_rc 6 imictl import binary.csv
+expect_refused 6 imictl import binary.csv
 expect_contains "$ERR" "binary data"
 printf 'Afdeling;Naam;Mailbox;Rol(len)\r\nA;Jan Jaap;jj@x.nl;Toewijzer\r\n' >huge.csv
 truncate -s 2G huge.csv
-expect_rc 6 imictl import huge.csv
+expect_refused 6 imictl import huge.csv
 expect_contains "$ERR" "huge.csv:3: binary data (NUL byte)"
 rm -f huge.csv
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;Jan Jaap;jj@x.nl;Toewijzer\nB;"Open quote;x@x.nl;\nC;Els;e@x.nl;\n' >open.csv
-expect_rc 6 imictl import open.csv
+expect_refused 6 imictl import open.csv
 expect_contains "$ERR" "open.csv:3: the file ends inside a quoted cell that starts on this line"
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;J\xc3\xa9 Jaap;jj@x.nl;Toewijzer\nB;K\xc3 Kok;kk@x.nl;\n' >badutf8.csv
-expect_rc 6 imictl import badutf8.csv
+expect_refused 6 imictl import badutf8.csv
 expect_contains "$ERR" "badutf8.csv:3: invalid UTF-8"
 printf 'just;some;text\n1;2;3\n' >noheader.csv
-expect_rc 6 imictl import noheader.csv
+expect_refused 6 imictl import noheader.csv
 expect_contains "$ERR" "noheader.csv:1: no header row found"
 : >empty.csv
-expect_rc 6 imictl import empty.csv
+expect_refused 6 imictl import empty.csv
 expect_contains "$ERR" "empty"
 expect_eq "$(users)" "$n"
 
@@ -187,7 +202,7 @@ expect_contains "$ERR" "nothing to change"
 
 # --- a name that gives no username is a row error like any other ---
 printf 'Afdeling;Naam;Mailbox;Rol(len)\nA;李 王;li@x.nl;\nB;Ok Naam;ok@x.nl;Toewijzr\n' >latin.csv
-expect_rc 6 imictl import latin.csv
+expect_refused 6 imictl import latin.csv
 expect_contains "$ERR" "latin.csv:2: column 'Naam': cannot make a username"
 expect_contains "$ERR" "latin.csv:3: column 'Rol(len)': unknown role 'Toewijzr'"
 
@@ -208,3 +223,23 @@ CHECKS=$((CHECKS + 1))
 script -q -e -c "$IMICTL_BIN import big.csv --dry-run" tty.log >/dev/null </dev/null || fail "import on a terminal failed"
 expect_contains "$(cat tty.log)" "reading ["
 expect_contains "$(cat tty.log)" "100%"
+
+# --- never without a local data administrator ---
+# The file makes the only lda (the acting user) a handler only: refused,
+# nothing written, the lda kept.
+init_db "$TEST_DIR/lda.db"
+printf 'Afdeling;Naam;Mailbox;Rol(len)\nBeheer;Anna Admin;a.admin@oeteldonk.nl;Behandelaar\n' >demote.csv
+# Where the import refuses to demote its own actor unless told to, tell it,
+# so that the last-lda rule itself is what must refuse.
+allow=()
+if "$IMICTL_BIN" import --help | grep -q -- --allow-self-demotion; then allow=(--allow-self-demotion); fi
+expect_refused 6 imictl import demote.csv --default-service construction "${allow[@]}"
+expect_contains "$ERR" "without a local data administrator"
+expect_refused 6 imictl import demote.csv --default-service construction --dry-run "${allow[@]}"
+expect_sql "$IMICTL_DB" "SELECT group_concat(role) FROM (SELECT role FROM user_role r JOIN user u ON u.id = r.user_id
+  WHERE u.username = 'aadmin' ORDER BY role)" "handler,lda"
+# With a second lda in the file the same demotion goes through.
+printf 'Beheer;Lea Lid;lea@oeteldonk.nl;Lokale gegevensbeheerder\n' >>demote.csv
+expect_ok imictl import demote.csv --default-service construction "${allow[@]}"
+expect_sql "$IMICTL_DB" "SELECT group_concat(u.username) FROM user u JOIN user_role r ON r.user_id = u.id
+  WHERE r.role = 'lda'" "llid"

@@ -1,10 +1,6 @@
 # A table saved by a real LibreOffice Calc with the Dutch CSV filter settings
 # (';' separator, '"' quotes, UTF-8, line 1 first) imports as written.
-if ! command -v soffice >/dev/null; then
-  echo "SKIP: soffice (LibreOffice) is not installed" >&2
-  CHECKS=1
-  return 0
-fi
+require_commands soffice
 init_db
 
 cell() { printf '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' "$1"; }

@@ -12,11 +12,9 @@ expect_sql "$IMICTL_DB" "SELECT username, status FROM user" "aadmin|pending"
 expect_sql "$IMICTL_DB" "SELECT actor, action FROM audit" "system|init"
 
 # A second init changes nothing and is a conflict.
-before=$(sqlite3 "$IMICTL_DB" .dump | md5sum)
-expect_rc 5 imictl init --authority "Other" --country NL --email o@example.nl --first-name B --last-name C \
+expect_refused 5 imictl init --authority "Other" --country NL --email o@example.nl --first-name B --last-name C \
   --user-email b@example.nl
 expect_contains "$ERR" "already initialised"
-expect_eq "$(sqlite3 "$IMICTL_DB" .dump | md5sum)" "$before"
 
 # JSON output of init.
 expect_ok imictl --db "$TEST_DIR/second.db" --json init --authority "Provincie Noord" --country NL \

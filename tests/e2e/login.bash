@@ -20,8 +20,10 @@ set_temp_password() {
 }
 
 # --- activation needs a temporary password first ---
+before=$(db_digest "$DB")
 activate pdekort "$TEMP" "$NEWPW" "$CODE"
 CHECKS=$((CHECKS + 1)); [ "$RC" = 5 ] || fail "activate without temporary password: exit $RC"
+expect_unchanged "$DB" "$before"
 expect_contains "$ERR" "no temporary password"
 expect_login 5 pdekort "$NEWPW" "$CODE"
 expect_contains "$OUT" "not been activated"
@@ -32,8 +34,10 @@ set_temp_password pdekort "$TEMP"
 activate pdekort WrongTemp99 "$NEWPW" "$CODE"
 CHECKS=$((CHECKS + 1)); [ "$RC" = 4 ] || fail "wrong temporary password: exit $RC"
 expect_sql "$DB" "select status, failed_logins from user where username='pdekort'" "pending|1"
+expect_audited "$DB" user.activate.failed pdekort
 
 # --- the password policy and the security code rules: exit 6, nothing written ---
+before=$(db_digest "$DB")
 for bad in "Short1" "nodigitsatallhere" "pdekort" "$TEMP"; do
   activate pdekort "$TEMP" "$bad" "$CODE"
   CHECKS=$((CHECKS + 1)); [ "$RC" = 6 ] || fail "password '$bad' should be refused with 6, got $RC"
@@ -45,6 +49,7 @@ for bad in 'Fu0!bar9#Qz' 'abcdefgh1234' 'abcdefgh!@#$' '12345678!@#$' 'Fu0!bar9#
   expect_contains "$ERR" "security code"
 done
 expect_sql "$DB" "select status, password_hash is null, security_code_sealed is null from user where username='pdekort'" "pending|1|1"
+expect_unchanged "$DB" "$before"
 
 # --- activation ---
 activate pdekort "$TEMP" "$NEWPW" "$CODE"
@@ -68,7 +73,9 @@ expect_login 3 pdekrot "$NEWPW" "$CODE"
 
 # --- five consecutive failures lock the account ---
 expect_login 4 pdekort WrongPassword1 "$CODE"
+expect_audited "$DB" login.failed pdekort
 expect_login 4 pdekort "$NEWPW" "$CODE" wrong
+expect_audited "$DB" login.failed pdekort
 expect_sql "$DB" "select failed_logins from user where username='pdekort'" "2"
 expect_login 0 pdekort "$NEWPW" "$CODE"
 expect_sql "$DB" "select failed_logins from user where username='pdekort'" "0"
@@ -92,10 +99,12 @@ expect_login 4 pdekort "$NEWPW" 'Zz9$yy8%xx7&'
 expect_login 0 pdekort AnderWachtwoord77 'Zz9$yy8%xx7&'
 
 # --- no plaintext secret anywhere in the database files or the audit log ---
-sqlite3 "$DB" "pragma wal_checkpoint" >/dev/null
+sql "$DB" "pragma wal_checkpoint" >/dev/null
+db_files=("$DB"*)
+# The search works: what is stored in clear is found in the same files.
+expect_in_files p.dekort@oeteldonk.nl "${db_files[@]}"
 for secret in "$TEMP" Tijdelijk8yz3 "$NEWPW" AnderWachtwoord77 "$CODE" 'Zz9$yy8%xx7&'; do
-  CHECKS=$((CHECKS + 1))
-  if grep -a -F -q -- "$secret" "$DB"* 2>/dev/null; then fail "secret '$secret' found in the database files"; fi
+  expect_not_in_files "$secret" "${db_files[@]}"
 done
 expect_ok imictl audit list --json
 for secret in "$NEWPW" "$CODE" "$TEMP"; do expect_not_contains "$OUT" "$secret"; done
@@ -113,3 +122,10 @@ set_temp_password lslot Tijdelijk9ab4
 imictl user lock lslot >/dev/null
 activate lslot Tijdelijk9ab4 "$NEWPW" "$CODE"
 CHECKS=$((CHECKS + 1)); [ "$RC" = 4 ] || fail "locked user activates: exit $RC"
+expect_sql "$DB" "select status, password_hash is null from user where username='lslot'" "locked|1"
+expect_ok imictl user delete lslot
+before=$(db_digest "$DB" audit)
+activate lslot Tijdelijk9ab4 "$NEWPW" "$CODE"
+CHECKS=$((CHECKS + 1)); [ "$RC" = 4 ] || fail "deleted user activates: exit $RC"
+expect_contains "$ERR" "deleted"
+expect_unchanged "$DB" "$before" audit

@@ -61,10 +61,10 @@ pw=$(mail_password "$nl_mail")
 expect_eq "${#pw}" "16"
 pw2=$(mail_password "$en_mail")
 expect_eq "$([ "$pw" != "$pw2" ] && echo different)" "different"
+expect_in_files z.devries@oeteldonk.nl "$IMICTL_DB"*
 for p in "$pw" "$pw2"; do
-  CHECKS=$((CHECKS + 1))
-  if grep -rqa -- "$p" "$IMICTL_DB"*; then fail "the temporary password is in the database files"; fi
-  expect_not_contains "$(sqlite3 "$IMICTL_DB" .dump)" "$p"
+  expect_not_in_files "$p" "$IMICTL_DB"*
+  expect_not_contains "$(sql "$IMICTL_DB" .dump)" "$p"
 done
 expect_ok imictl notify list --all --json
 expect_not_contains "$OUT" "$pw"
@@ -83,7 +83,7 @@ stop_smtp
 
 # --- the server refuses, times out, is absent: mail stays queued, exit 1 ------
 queue_message burgerzaken@oeteldonk.nl "Nieuw verzoek" "Er is een nieuw verzoek binnengekomen."
-msg=$(sqlite3 "$IMICTL_DB" "SELECT max(id) FROM outbox")
+msg=$(sql "$IMICTL_DB" "SELECT max(id) FROM outbox")
 
 start_smtp "$TEST_DIR/refuse" --mode refuse
 mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
@@ -99,11 +99,11 @@ stop_smtp
 # Not due yet: nothing is tried, exit 0.
 expect_ok imictl notify send
 export IMICTL_NOW=2026-03-02T09:01:00Z
-start_smtp "$TEST_DIR/reject" --mode reject
+start_smtp "$TEST_DIR/defer" --mode defer
 mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
 expect_rc 1 imictl notify send --json
 expect_json '[(m["id"], m["outcome"], m["attempts"]) for m in j]' "[[$msg, \"deferred\", 2]]"
-expect_contains "$ERR" "554"
+expect_contains "$ERR" "451"
 expect_sql "$IMICTL_DB" "SELECT next_attempt_at FROM outbox WHERE id = $msg" "2026-03-02T09:06:00Z"
 stop_smtp
 
@@ -133,14 +133,16 @@ expect_sql "$IMICTL_DB" "SELECT attempts FROM outbox WHERE id = $msg" "4"
 # --- retry: explicit, audited, lda only ----------------------------------------
 add_user basic Bas Basis bas@oeteldonk.nl nl 2026-03-01T08:00:00Z handler
 activate_user basic
-expect_rc 4 imictl --as basic notify retry "$msg"
-expect_sql "$IMICTL_DB" "SELECT count(*) FROM audit WHERE action = 'denied:notify.retry' AND actor = 'basic'" "1"
-# Cron sends, but only a person decides that failed mail may go out again.
-expect_rc 4 imictl --as system notify retry "$msg"
+expect_denied notify.retry imictl --as basic notify retry "$msg"
+expect_audited "$IMICTL_DB" denied:notify.retry basic
+# Cron sends, but only a person decides that failed mail may go out again;
+# nobody can name the cron actor to try (the unit tests hold the rule itself).
+expect_denied identify imictl --as system notify retry "$msg"
+expect_audited "$IMICTL_DB" denied:identify system
 expect_sql "$IMICTL_DB" "SELECT state FROM outbox WHERE id = $msg" "failed"
-expect_rc 2 imictl notify retry
-expect_rc 3 imictl notify retry 999
-expect_rc 5 imictl notify retry 1
+expect_refused 2 imictl notify retry
+expect_refused 3 imictl notify retry 999
+expect_refused 5 imictl notify retry 1
 expect_ok imictl notify retry --all-failed
 expect_contains "$OUT" "requeued 1 mail(s)"
 expect_sql "$IMICTL_DB" "SELECT state || ' ' || attempts FROM outbox WHERE id = $msg" "pending 0"
@@ -191,11 +193,11 @@ expect_sql "$IMICTL_DB" "SELECT state FROM outbox WHERE id = $msg" "sent"
 stop_smtp
 
 # --- the crash guarantee: at most once, never silently twice -----------------------
-sqlite3 "$IMICTL_DB" "UPDATE user SET password_hash = NULL, status = 'pending', credentials_queued_at = NULL,
+sql "$IMICTL_DB" "UPDATE user SET password_hash = NULL, status = 'pending', credentials_queued_at = NULL,
   created_at = '2026-03-01T08:00:00Z' WHERE username = 'late'"
 export IMICTL_NOW=2026-03-03T09:00:00Z
 queue_credentials
-crash=$(sqlite3 "$IMICTL_DB" "SELECT id FROM outbox WHERE user_id = (SELECT id FROM user WHERE username = 'late')")
+crash=$(sql "$IMICTL_DB" "SELECT id FROM outbox WHERE user_id = (SELECT id FROM user WHERE username = 'late')")
 start_smtp "$TEST_DIR/crash"
 mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
 IMICTL_TEST_CRASH_AFTER_SEND=1 expect_rc 70 imictl notify send
@@ -238,9 +240,9 @@ mkdir -p "$FAKE_SENDMAIL_DIR"
 mail_config 'transport = "sendmail"' "sendmail_command = \"$TEST_DIR/fake-sendmail -t -i\""
 queue_message energie@oeteldonk.nl "Verzoek toegewezen" "Regel één
 Regel twee"
-sm=$(sqlite3 "$IMICTL_DB" "SELECT max(id) FROM outbox")
+sm=$(sql "$IMICTL_DB" "SELECT max(id) FROM outbox")
 FAKE_SENDMAIL_FAIL=1 expect_rc 1 imictl notify send
-expect_contains "$ERR" "exited with status 75: sendmail: queue directory is full"
+expect_contains "$ERR" "exited with status 75 (temporary failure)"
 expect_sql "$IMICTL_DB" "SELECT state || ' ' || attempts FROM outbox WHERE id = $sm" "pending 1"
 export IMICTL_NOW=2026-03-03T10:00:00Z
 expect_ok imictl notify send

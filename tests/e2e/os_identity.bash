@@ -2,14 +2,8 @@
 # service account owns the database, two people run imictl through sudo as
 # that account, and neither can act as the other. Needs root (useradd, a
 # sudoers drop-in) and sudo; skipped without them unless every test must run.
-if [ "$(id -u)" != 0 ] || ! command -v sudo >/dev/null || ! command -v useradd >/dev/null; then
-  if [ "${IMICTL_REQUIRE_ALL:-0}" = 1 ]; then
-    fail "shared-mode test needs root, sudo and useradd"
-    return 0
-  fi
-  echo "SKIP: shared-mode test needs root, sudo and useradd" >&2
-  exit 77
-fi
+[ "$(id -u)" = 0 ] || skip_suite "shared-mode test needs root (useradd, a sudoers drop-in)"
+require_commands sudo useradd userdel visudo
 
 tag=$(printf '%05d' $((RANDOM % 100000)))
 svc=imisvc$tag alice=imialice$tag bob=imibob$tag

@@ -32,16 +32,16 @@ imictl role revoke bbehandelaar allocator >/dev/null
 imictl authority settings --allocation off >/dev/null
 
 # --- bad input ---
-expect_rc 6 imictl role grant llid handler
+expect_refused 6 imictl role grant llid handler
 expect_contains "$ERR" "at least one service"
-expect_rc 3 imictl role grant llid handler --service bouwen
-expect_rc 3 imictl role grant llid behandelaat
+expect_refused 3 imictl role grant llid handler --service bouwen
+expect_refused 3 imictl role grant llid behandelaat
 expect_contains "$ERR" "did you mean 'behandelaar'"
-expect_rc 3 imictl role grant nobody lda
-expect_rc 6 imictl role grant llid lda --service construction
+expect_refused 3 imictl role grant nobody lda
+expect_refused 6 imictl role grant llid lda --service construction
 expect_contains "$ERR" "services belong to handlers"
 expect_sql "$DB" "select count(*) from user_service where user_id=(select id from user where username='llid')" "0"
-expect_rc 2 imictl role grant llid
+expect_refused 2 imictl role grant llid
 
 # --- list and who ---
 expect_ok imictl role list --json
@@ -65,7 +65,7 @@ expect_json 'j["services"]' "[]"
 expect_ok imictl role revoke llid lda allocator --json
 expect_json 'j["roles"]' '["basic"]'
 expect_contains "$ERR" "1 local data administrator"
-expect_rc 5 imictl role revoke aadmin lda
+expect_refused 5 imictl role revoke aadmin lda
 expect_contains "$ERR" "last local data administrator"
 expect_sql "$DB" "select count(*) from user_role where role='lda'" "1"
-expect_rc 5 imictl role revoke aadmin basic
+expect_refused 5 imictl role revoke aadmin basic

@@ -21,7 +21,7 @@ expect_ok imictl user add --first-name Émile --last-name Öztürk --email eo@oe
 expect_eq "$OUT" "eozturk"
 expect_ok imictl user add --first-name Emile --last-name Ozturk --email eo2@oeteldonk.nl
 expect_eq "$OUT" "eozturk2"
-expect_rc 6 imictl user add --first-name 李 --last-name 王 --email li@oeteldonk.nl
+expect_refused 6 imictl user add --first-name 李 --last-name 王 --email li@oeteldonk.nl
 expect_contains "$ERR" "last name"
 sql "$DB" "delete from user where username like 'eozturk%'"
 expect_ok imictl user add --first-name François --last-name Çelik --email fc@oeteldonk.nl --json
@@ -38,22 +38,22 @@ expect_sql "$DB" "select count(*) from department where name='Vergunningen'" "1"
 expect_sql "$DB" "select action, object from audit where action='user.add' and object='user:pdekort'" "user.add|user:pdekort"
 
 # --- add: bad input ---
-expect_rc 5 imictl user add --first-name Piet --last-name Kort --email P.DEKORT@oeteldonk.nl
+expect_refused 5 imictl user add --first-name Piet --last-name Kort --email P.DEKORT@oeteldonk.nl
 expect_contains "$ERR" "already belongs to user 'pdekort'"
-expect_rc 6 imictl user add --first-name Piet --last-name Kort --email not-an-address
+expect_refused 6 imictl user add --first-name Piet --last-name Kort --email not-an-address
 expect_contains "$ERR" "e-mail"
-expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --language xx
+expect_refused 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --language xx
 expect_contains "$ERR" "language"
-expect_rc 2 imictl user add --last-name Kort --email pk@oeteldonk.nl
-expect_rc 6 imictl user add --first-name " " --last-name Kort --email pk@oeteldonk.nl
+expect_refused 2 imictl user add --last-name Kort --email pk@oeteldonk.nl
+expect_refused 6 imictl user add --first-name " " --last-name Kort --email pk@oeteldonk.nl
 expect_contains "$ERR" "first name"
-expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --phone abc
+expect_refused 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --phone abc
 expect_contains "$ERR" "phone"
-expect_rc 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler
+expect_refused 6 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler
 expect_contains "$ERR" "needs at least one service"
-expect_rc 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler --service constructoin
+expect_refused 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler --service constructoin
 expect_contains "$ERR" "construction"
-expect_rc 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handlr
+expect_refused 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handlr
 expect_contains "$ERR" "did you mean 'handler'"
 expect_sql "$DB" "select count(*) from user where email='pk@oeteldonk.nl'" "0"
 
@@ -91,17 +91,17 @@ expect_json 'j["departments"]' '["Juridische Zaken"]'
 expect_ok imictl user edit pdekort2 --phone "" --remove-department "juridische zaken" --json
 expect_json 'j["phone"]' "None"
 expect_json 'j["departments"]' "[]"
-expect_rc 5 imictl user edit pdekort2 --email fc@oeteldonk.nl
-expect_rc 6 imictl user edit pdekort2 --first-name ""
+expect_refused 5 imictl user edit pdekort2 --email fc@oeteldonk.nl
+expect_refused 6 imictl user edit pdekort2 --first-name ""
 
 # --- rename only while pending ---
 expect_ok imictl user rename pdekort2 pauladk --json
 expect_json 'j["username"]' "pauladk"
-expect_rc 5 imictl user rename pauladk pdekort
+expect_refused 5 imictl user rename pauladk pdekort
 expect_contains "$ERR" "taken"
-expect_rc 6 imictl user rename pauladk "Paula DK"
+expect_refused 6 imictl user rename pauladk "Paula DK"
 sql "$DB" "update user set status='active' where username='pauladk'"
-expect_rc 5 imictl user rename pauladk paula
+expect_refused 5 imictl user rename pauladk paula
 expect_contains "$ERR" "only while the user is pending"
 
 # --- open assigned requests block mandatory fields and deletion ---
@@ -110,18 +110,18 @@ sql "$DB" "insert into request (id, reference, state, requesting_authority_id, s
                   (2, 'REQ-2', 'closed', 1, 'old', '2026-01-01T00:00:00Z');
            insert into request_assignee select 1, id from user where username='pdekort';
            insert into request_assignee select 2, id from user where username='pdekort';"
-expect_rc 5 imictl user edit pdekort --last-name Kort
+expect_refused 5 imictl user edit pdekort --last-name Kort
 expect_contains "$ERR" "open assigned request"
 for field in "--first-name Piet" "--email piet@oeteldonk.nl" "--language en"; do
   # shellcheck disable=SC2086
-  expect_rc 5 imictl user edit pdekort $field
+  expect_refused 5 imictl user edit pdekort $field
   expect_contains "$ERR" "$(sed 's/^--//; s/-/_/' <<<"${field%% *}") cannot change"
 done
 expect_sql "$DB" "select first_name, email, language from user where username='pdekort'" "Pieter|p.dekort@oeteldonk.nl|nl"
 expect_ok imictl user edit pdekort --phone "073 1" --last-name "de Kort"
-expect_rc 5 imictl user delete pdekort
+expect_refused 5 imictl user delete pdekort
 expect_contains "$ERR" "--reassign-to"
-expect_rc 5 imictl user delete pdekort --reassign-to jgrossmann
+expect_refused 5 imictl user delete pdekort --reassign-to jgrossmann
 expect_contains "$ERR" "not a handler"
 expect_ok imictl user delete pdekort --reassign-to aadmin --json
 expect_json 'j["status"]' "deleted"
@@ -132,19 +132,19 @@ expect_ok imictl user list --json
 expect_not_contains "$OUT" '"pdekort"'
 expect_ok imictl user list --all --json
 expect_contains "$OUT" '"pdekort"'
-expect_rc 5 imictl user delete pdekort
+expect_refused 5 imictl user delete pdekort
 # the e-mail address is free again
 expect_ok imictl user add --first-name Pieter --last-name "de Kort" --email p.dekort@oeteldonk.nl
 expect_eq "$OUT" "pdekort2" # pdekort2 was renamed, pdekort stays taken
 
 # --- the last lda cannot be deleted ---
-expect_rc 5 imictl user delete aadmin
+expect_refused 5 imictl user delete aadmin
 expect_contains "$ERR" "last local data administrator"
 
 # --- lock / unlock ---
 expect_ok imictl user lock fcelik --json
 expect_json 'j["status"]' "locked"
-expect_rc 5 imictl user lock aadmin
+expect_refused 5 imictl user lock aadmin
 expect_ok imictl user unlock fcelik --json
 expect_json 'j["status"]' "pending"
 sql "$DB" "update user set status='locked', failed_logins=5, last_login_at='2026-01-01T00:00:00Z' where username='jgrossmann'"
@@ -160,7 +160,7 @@ expect_sql "$DB" "select password_hash is null, temp_password_hash is null from 
 expect_sql "$DB" "select count(*) from outbox o join user u on u.id=o.user_id where u.username='jgrossmann'" "1"
 expect_sql "$DB" "select count(*) from outbox where body is not null and user_id=(select id from user where username='jgrossmann')" "0"
 expect_sql "$DB" "select count(*) from audit where action='user.reset-password' and object='user:jgrossmann'" "1"
-expect_rc 5 imictl user reset-password pdekort
+expect_refused 5 imictl user reset-password pdekort
 
 # --- print: text sheet and a PDF a reader opens ---
 expect_ok imictl user print fcelik jg@oeteldonk.nl
@@ -178,6 +178,6 @@ if command -v pdftotext >/dev/null; then
 else
   fail "pdftotext (poppler-utils) is needed to check the PDF"
 fi
-expect_rc 3 imictl user print fcelik nobody --output none.pdf
+expect_refused 3 imictl user print fcelik nobody --output none.pdf
 CHECKS=$((CHECKS + 1))
 [ ! -e none.pdf ] || fail "a failed print must not write the file"

@@ -9,8 +9,14 @@ from, recipients, whether TLS was on, the authenticated login).
 Modes:
   accept   deliver normally (default)
   refuse   answer 451 (temporary failure) to every RCPT TO
-  reject   answer 554 to DATA
+  reject   answer 554 (permanent failure) to DATA
+  defer    answer 451 (temporary failure) to DATA
   timeout  accept the connection and never say anything
+
+With --quote, the reply of reject and defer quotes the message's text lines
+(as some servers quote what they refuse); the refused message is kept as
+DIR/refused-NNNN.eml and the reply as DIR/refused-NNNN.reply, so that a test
+can see what was quoted.
 
 Needs Debian's python3-aiosmtpd (except for --mode timeout).
 Stop it with SIGTERM.
@@ -29,7 +35,8 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dir", required=True, help="folder for received messages")
     p.add_argument("--port-file", required=True, help="file that receives the port number")
-    p.add_argument("--mode", choices=["accept", "refuse", "reject", "timeout"], default="accept")
+    p.add_argument("--mode", choices=["accept", "refuse", "reject", "defer", "timeout"], default="accept")
+    p.add_argument("--quote", action="store_true", help="reject/defer replies quote the message")
     p.add_argument("--starttls", action="store_true", help="offer and require STARTTLS")
     p.add_argument("--cert", help="PEM certificate for STARTTLS")
     p.add_argument("--key", help="PEM private key for STARTTLS")
@@ -49,10 +56,31 @@ def listening_socket():
 class Store:
     """aiosmtpd handler that writes each message to the folder."""
 
-    def __init__(self, folder, mode):
+    def __init__(self, folder, mode, quote):
         self.folder = folder
         self.mode = mode
+        self.quote = quote
         self.count = 0
+        self.refused = 0
+
+    def refusal(self, envelope, reply):
+        if not self.quote:
+            return reply
+        self.refused += 1
+        data = envelope.original_content or envelope.content
+        with open(os.path.join(self.folder, "refused-%04d.eml" % self.refused), "wb") as f:
+            f.write(data)
+        # The decoded body lines, as a server that echoes the offending text would.
+        import email
+        import email.policy
+        m = email.message_from_bytes(data, policy=email.policy.default)
+        body = m.get_body(preferencelist=("plain",)).get_content()
+        quoted = " | ".join(line.strip() for line in body.splitlines() if line.strip())
+        # SMTP replies are ASCII; the password is, the greeting's names may not be.
+        answer = "%s: %s" % (reply, quoted[:400].encode("ascii", "replace").decode())
+        with open(os.path.join(self.folder, "refused-%04d.reply" % self.refused), "w") as f:
+            f.write(answer)
+        return answer
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.mode == "refuse":
@@ -62,7 +90,9 @@ class Store:
 
     async def handle_DATA(self, server, session, envelope):
         if self.mode == "reject":
-            return "554 5.6.0 message rejected"
+            return self.refusal(envelope, "554 5.6.0 message rejected")
+        if self.mode == "defer":
+            return self.refusal(envelope, "451 4.3.0 message deferred, try again later")
         self.count += 1
         base = os.path.join(self.folder, "%04d" % self.count)
         with open(base + ".eml.tmp", "wb") as f:
@@ -108,7 +138,7 @@ async def main():
     else:
         from aiosmtpd.smtp import SMTP
 
-        handler = Store(args.dir, args.mode)
+        handler = Store(args.dir, args.mode, args.quote)
         kwargs = {"hostname": "localhost"}
         if args.starttls:
             ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

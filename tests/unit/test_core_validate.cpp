@@ -54,3 +54,44 @@ TEST_CASE("core::parse_on_off")
   CHECK_FALSE(parse_on_off("x", "off"));
   CHECK_THROWS_AS(parse_on_off("x", "maybe"), UsageError);
 }
+
+TEST_CASE("core::check_text and check_email: hidden characters and NFC")
+{
+  const auto message = [](auto&& f) {
+    try {
+      f();
+    } catch (const InvalidInputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(message([] { check_text("first name", "Pie\xE2\x80\x8Bter", true); }) ==
+        "first name: contains the invisible or bidirectional character U+200B (ZERO WIDTH SPACE); retype the "
+        "value without it");
+  CHECK(message([] {
+          check_text("description",
+                     "a\n\xE2\x80\xAE"
+                     "b",
+                     false, true);
+        }).find("U+202E") != std::string::npos);
+  CHECK(message([] { check_text("name", "a\x01", true); }) == "name: contains control characters");
+  CHECK(check_text("description", "regel 1\nregel 2", false, true) == "regel 1\nregel 2");
+  CHECK(check_text("first name", " Zoe\xCC\x88 ", true) == "Zo\xC3\xAB");
+
+  CHECK_FALSE(is_valid_email("p.de\xE2\x80\x8Bkort@oeteldonk.nl"));
+  CHECK_FALSE(is_valid_email("p.dekort@oeteldonk\xE2\x80\xAE.nl"));
+  CHECK_FALSE(is_valid_email("p.dekort\xC2\xA0@oeteldonk.nl"));
+  CHECK_FALSE(is_valid_email("p.dekort@oeteldonk.nl\xEF\xBB\xBF"));
+  CHECK_FALSE(is_valid_email("bad\xFF@oeteldonk.nl"));
+  CHECK(is_valid_email("zo\xC3\xAB@oeteldonk.nl"));
+  CHECK(check_email("e-mail", "zoe\xCC\x88@oeteldonk.nl") == "zo\xC3\xAB@oeteldonk.nl");
+  CHECK(message([] {
+          check_email("e-mail", "a\xC2\xA0"
+                                "b@oeteldonk.nl");
+        }) ==
+        "e-mail: contains the space character U+00A0 (NO-BREAK SPACE); an e-mail address has no spaces");
+  CHECK(message([] {
+          check_email("e-mail", "a\xE2\x81\xA0"
+                                "b@oeteldonk.nl");
+        }).find("U+2060 (WORD JOINER)") != std::string::npos);
+}

@@ -138,3 +138,15 @@ TEST_CASE("import::UsernameAllocator")
   CHECK(take("Émile", "Öztürk") == "eozturk");
   CHECK_THROWS_AS(alloc.allocate("李", "王"), InvalidInputError);
 }
+
+TEST_CASE("import: cells in NFC, hidden characters named")
+{
+  CHECK(clean_cell("Zoe\xCC\x88  de\nVries") == "Zo\xC3\xAB de Vries");
+  CHECK(mailbox_cell("  zoe\xCC\x88@oeteldonk.nl ") == "zo\xC3\xAB@oeteldonk.nl");
+  CHECK(mailbox_cell("a@b.nl") == "a@b.nl");
+  CHECK(hidden_character_problem("Bouw en\nWoningtoezicht").empty());
+  CHECK(
+      hidden_character_problem("a.de\xE2\x80\x8Bwit@oeteldonk.nl") ==
+      "holds the invisible or bidirectional character U+200B (ZERO WIDTH SPACE); retype the cell without it");
+  CHECK(hidden_character_problem("Anna de \xE2\x80\xAEWit").find("U+202E") != std::string::npos);
+}

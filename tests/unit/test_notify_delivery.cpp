@@ -12,14 +12,16 @@ using namespace imi;
 
 namespace {
 
-// Records what it is handed; fails while `failing` is set.
+// Records what it is handed; fails while `failing` is set, for good when
+// `permanent` is set too.
 class FakeTransport : public Transport {
 public:
   std::vector<std::pair<MailEnvelope, std::string>> delivered;
-  bool failing = false;
+  bool failing = false, permanent = false;
   std::string describe() const override { return "fake"; }
   DeliveryOutcome deliver(const MailEnvelope& e, const std::string& message) override
   {
+    if (failing && permanent) return {false, "fake: server replied 550 (permanent failure)", true};
     if (failing) return {false, "fake: 451 try again later"};
     delivered.emplace_back(e, message);
     return {true, {}};
@@ -110,6 +112,23 @@ TEST_CASE("notify::deliver_outbox")
     CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || last_error FROM outbox WHERE user_id = " +
                    std::to_string(zoe)) == "failed 6 fake: 451 try again later");
     CHECK(f.scalar("SELECT credentials_issued_at FROM user WHERE id = " + std::to_string(zoe)) == "NULL");
+  }
+
+  SUBCASE("a permanent refusal is failed at once, not retried")
+  {
+    transport.failing = transport.permanent = true;
+    f.exec("UPDATE outbox SET state = 'sent' WHERE user_id <> " + std::to_string(zoe));
+    auto s = f.session("2026-01-02T10:00:00Z");
+    const DeliveryReport r = deliver_outbox(*s, system_actor(*s), {}, &transport);
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].outcome == "failed");
+    CHECK(r.failed == 1);
+    CHECK(f.scalar("SELECT state || ' ' || attempts || ' ' || last_error FROM outbox WHERE user_id = " +
+                   std::to_string(zoe)) == "failed 1 fake: server replied 550 (permanent failure)");
+    CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.failed'") == "1");
+    CHECK(f.scalar("SELECT count(*) FROM audit WHERE action = 'mail.deferred'") == "0");
+    auto later = f.session("2026-01-03T10:00:00Z");
+    CHECK(deliver_outbox(*later, system_actor(*later), {}, &transport).items.empty());
   }
 
   SUBCASE("a row left in 'sending' is failed and reported, never resent")
