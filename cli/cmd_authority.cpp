@@ -2,8 +2,10 @@
 // settings are in cmd_authority_details.cpp).
 #include "authority/authority.hpp"
 #include "authority/authority_details.hpp"
+#include "core/error.hpp"
 #include "core/validate.hpp"
 #include "runtime.hpp"
+#include "users/user_admin.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -52,6 +54,7 @@ void fill_list_row(Record& r, const AuthoritySummary& a)
 struct AddOptions {
   AuthorityInput in;
   std::string informal_name, description, phone, address;
+  NewUser lda;
 };
 
 void run_add(AddOptions& o, Runtime& rt)
@@ -61,7 +64,12 @@ void run_add(AddOptions& o, Runtime& rt)
   if (!o.phone.empty()) o.in.phone = o.phone;
   if (!o.address.empty()) o.in.address = o.address;
   Session& s = rt.session();
-  const std::int64_t id = register_authority(s, rt.actor(), o.in);
+  const bool with_lda = !o.lda.first_name.empty() || !o.lda.last_name.empty() || !o.lda.email.empty();
+  if (with_lda && (o.lda.first_name.empty() || o.lda.last_name.empty() || o.lda.email.empty()))
+    throw UsageError("--lda-first-name, --lda-last-name and --lda-email go together");
+  o.lda.language = o.in.language;
+  const std::int64_t id = with_lda ? register_authority_with_lda(s, rt.actor(), o.in, o.lda)
+                                   : register_authority(s, rt.actor(), o.in);
   rt.out().object(list_row(load_authority(s.db(), id)));
 }
 
@@ -121,6 +129,10 @@ void setup_authority(CLI::App& root, Runtime& rt)
   add->add_option("--description", a->description, "Description");
   add->add_option("--phone", a->phone, "Phone number");
   add->add_option("--address", a->address, "Postal address");
+  add->add_option("--lda-first-name", a->lda.first_name, "First name of its first LDA (H5)")
+      ->type_name("NAME");
+  add->add_option("--lda-last-name", a->lda.last_name, "Last name of its first LDA")->type_name("NAME");
+  add->add_option("--lda-email", a->lda.email, "E-mail of its first LDA")->type_name("ADDR");
   add->callback([a, &rt] { run_add(*a, rt); });
 
   auto* list = cmd->add_subcommand("list", "List all authorities");

@@ -1,6 +1,7 @@
 // imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
 // print|issue-credentials (activate is in cmd_login.cpp with login, link and
 // unlink in cmd_user_link.cpp).
+#include "authority/authority.hpp"
 #include "core/error.hpp"
 #include "core/safe_output.hpp"
 #include "notify/credentials.hpp"
@@ -40,7 +41,7 @@ void print_user(Runtime& rt, const UserView& u)
 
 struct AddOptions {
   NewUser user;
-  std::string phone, function;
+  std::string phone, function, authority;
   bool first_name_given = false;
 };
 
@@ -48,6 +49,7 @@ void run_add(AddOptions& o, Runtime& rt)
 {
   if (!o.phone.empty()) o.user.phone = o.phone;
   if (!o.function.empty()) o.user.function = o.function;
+  if (!o.authority.empty()) o.user.authority_id = resolve_authority(rt.session().db(), o.authority);
   // Missing is a usage error; given but empty is a field error (lib/users).
   if (!o.first_name_given && !o.user.functional)
     throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
@@ -170,6 +172,8 @@ void setup_user(CLI::App& root, Runtime& rt)
   add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
       ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
+  add->add_option("--authority", a->authority, "Another authority, by its own LDA (default: own)")
+      ->type_name("AUTH");
   add->callback([a, add, &rt] {
     a->first_name_given = add->count("--first-name") > 0;
     run_add(*a, rt);

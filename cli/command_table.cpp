@@ -9,6 +9,9 @@ void setup_user(CLI::App&, Runtime&);
 void setup_role(CLI::App&, Runtime&);
 void setup_login(CLI::App&, Runtime&);
 void setup_notify(CLI::App&, Runtime&);
+void setup_request(CLI::App&, Runtime&);
+void setup_assign(CLI::App&, Runtime&);
+void setup_unassign(CLI::App&, Runtime&);
 void setup_import(CLI::App&, Runtime&);
 void setup_export(CLI::App&, Runtime&);
 void setup_check(CLI::App&, Runtime&);
@@ -25,6 +28,9 @@ const std::vector<CommandSpec>& command_table()
       {"role", "Grant and revoke roles", setup_role},
       {"login", "Log in with password and security code", setup_login},
       {"notify", "List and deliver queued mail", setup_notify},
+      {"request", "Information requests: draft, send, handle, answer (B2, B3)", setup_request},
+      {"assign", "Assign a request to handlers (allocator, B3)", setup_assign},
+      {"unassign", "Take a handler off a request (allocator)", setup_unassign},
       {"import", "Import a result table (guide Bijlage 4)", setup_import},
       {"export", "Export the result table", setup_export},
       {"check", "Check the set-up against the guide's advice", setup_check},

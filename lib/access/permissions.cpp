@@ -32,6 +32,13 @@ const std::vector<PermissionRule>& permission_rules()
       {Permission::view_users, "user.view", Role::basic, false, "view the authority's users and roles"},
       {Permission::view_audit, "audit.list", Role::lda, false, "read the audit log"},
       {Permission::run_checks, "check", Role::basic, false, "check the authority's set-up"},
+      // B2/B3: handlers draft and handle requests; which side and state is the
+      // lifecycle table's business (lib/requests/lifecycle.cpp).
+      {Permission::view_requests, "request.view", Role::basic, false, "view information requests"},
+      {Permission::handle_requests, "request.handle", Role::handler, false, "handle information requests"},
+      {Permission::allocate_requests, "request.assign", Role::allocator, false,
+       "assign requests to handlers"},
+      {Permission::remind_requests, "request.remind", Role::lda, true, "mail reminders of due requests"},
   };
   return rules;
 }

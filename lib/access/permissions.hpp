@@ -26,6 +26,10 @@ enum class Permission {
   view_users,          // user list/show, role list/who, authority show's users
   view_audit,          // audit list: who did what to whom
   run_checks,          // check: findings name users
+  view_requests,       // request list/show; which requests is request_view()'s business
+  handle_requests,     // request create and the handler rows of the lifecycle table
+  allocate_requests,   // assign, unassign (B3)
+  remind_requests,     // request remind (cron)
 };
 
 struct PermissionRule {

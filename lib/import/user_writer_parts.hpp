@@ -5,6 +5,7 @@
 #include "import/link_batch.hpp"
 #include "import/table_writer.hpp"
 #include "import/username_allocator.hpp"
+#include "requests/requests.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -13,8 +14,6 @@
 
 namespace imi::user_writer {
 
-// Requests a user must still work on (user delete, H6.2).
-inline constexpr const char* open_states = "('sent', 'accepted', 'answered')";
 // Ids are SQLite's own rowids, so dense; a bit per id up to this, a set above.
 inline constexpr std::int64_t max_flagged_id = std::int64_t{1} << 27;
 
@@ -90,9 +89,7 @@ struct UserWriter::Statements {
              "SELECT username, first_name, last_name, ifnull(function, ''), email FROM user WHERE id = ?"),
         roles(db, "SELECT role FROM user_role WHERE user_id = ?"),
         has_service(db, "SELECT 1 FROM user_service WHERE user_id = ? LIMIT 1"),
-        open_requests(db, std::string("SELECT count(*) FROM request_assignee ra JOIN request r ON r.id = "
-                                      "ra.request_id WHERE ra.user_id = ? AND r.state IN ") +
-                              user_writer::open_states),
+        open_requests(db, open_assigned_requests_sql()),
         // OR IGNORE: the mailbox is known to be free, so an ignored row means the
         // username is taken and the next one is tried.
         insert_user(

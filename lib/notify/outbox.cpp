@@ -1,6 +1,7 @@
 #include "notify/outbox.hpp"
 
 #include "access/permissions.hpp"
+#include "authority/authority.hpp"
 #include "authority/own_authority.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
@@ -172,6 +173,24 @@ void list_outbox(SQLite::Database& db, OutboxView view, const std::function<void
     e.sent_at = optional_text(q.getColumn(13));
     each(e);
   }
+}
+
+std::int64_t enqueue_authority_mail(Session& session, std::int64_t cc_authority_id,
+                                    const std::string& recipient, const std::string& language,
+                                    const std::string& subject, const std::string& body,
+                                    std::optional<std::int64_t> request_id,
+                                    std::optional<std::int64_t> user_id)
+{
+  auto& db = session.db(Access::read_write);
+  if (!mime::is_plausible_address(recipient))
+    throw InvalidInputError(fmt::format("the mail recipient is not a valid address: '{}'", recipient));
+  require_text(subject, "subject");
+  require_text(body, "body");
+  const auto email = load_authority(db, cc_authority_id).email;
+  std::optional<std::string> cc;
+  if (email && util::to_lower_ascii(*email) != util::to_lower_ascii(recipient)) cc = email;
+  return insert_row(db, session.now_iso(), MailKind::message, user_id, request_id, recipient, cc,
+                    mail_language(language), subject, body);
 }
 
 std::vector<std::int64_t> retry_failed_mail(Session& session, const Actor& actor,

@@ -60,6 +60,16 @@ std::int64_t enqueue_mail(Session& session, const std::string& recipient, const 
                           const std::string& subject, const std::string& body,
                           std::optional<std::int64_t> request_id = std::nullopt);
 
+// Queues a request notification (B3) to `recipient`, cc the address of the
+// authority it concerns (which may not be the own one: both authorities of a
+// request live in one database) unless it is the recipient. `user_id` names
+// the user it goes to, if any. Same transaction rule as above.
+std::int64_t enqueue_authority_mail(Session& session, std::int64_t cc_authority_id,
+                                    const std::string& recipient, const std::string& language,
+                                    const std::string& subject, const std::string& body,
+                                    std::optional<std::int64_t> request_id,
+                                    std::optional<std::int64_t> user_id = std::nullopt);
+
 struct OutboxEntry {
   std::int64_t id = 0;
   std::string created_at;

@@ -1,11 +1,13 @@
 // Creating and editing users (user add, user edit): the fields, the departments and the
 // one-user-per-e-mail rule; what changes an existing account's state is in user_lifecycle.cpp.
 #include "access/permissions.hpp"
+#include "authority/authority.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
 #include "notify/outbox.hpp"
+#include "requests/requests.hpp"
 #include "users/role_admin.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
@@ -81,58 +83,100 @@ std::optional<std::string> optional_field(std::string_view field, const std::opt
 
 using namespace user_admin;
 
-UserView add_user(Session& session, const Actor& actor, const NewUser& in)
-{
-  const std::string first = check_text("first name", in.first_name, !in.functional);
-  const std::string last = check_text("last name", in.last_name, true);
-  const std::string email = check_email("e-mail", in.email);
-  const std::string language = check_language("language", in.language);
-  std::optional<std::string> phone;
-  if (in.phone && !util::trim(*in.phone).empty()) phone = check_phone("phone", *in.phone);
-  const std::optional<std::string> function = optional_field("function", in.function);
-  std::vector<Role> roles;
-  for (const auto& r : in.roles)
-    roles.push_back(parse_role_or_throw(r));
+namespace {
 
-  auto& db = session.db(Access::read_write);
-  WriteTransaction tx(db);
-  const OwnAuthority own = load_own_authority(db);
-  const std::string username = generate_username(db, first, last);
-  require(session, actor, Permission::manage_users, own.id, "user:" + username);
-  check_email_free(db, own.id, email, 0);
+struct CheckedUser {
+  std::string first, last, email, language;
+  std::optional<std::string> phone, function;
+  std::vector<Role> roles;
+};
+
+CheckedUser check_new_user(const NewUser& in)
+{
+  CheckedUser c;
+  c.first = check_text("first name", in.first_name, !in.functional);
+  c.last = check_text("last name", in.last_name, true);
+  c.email = check_email("e-mail", in.email);
+  c.language = check_language("language", in.language);
+  if (in.phone && !util::trim(*in.phone).empty()) c.phone = check_phone("phone", *in.phone);
+  c.function = optional_field("function", in.function);
+  for (const auto& r : in.roles)
+    c.roles.push_back(parse_role_or_throw(r));
+  return c;
+}
+
+// Inside the caller's transaction, after its permission check.
+UserRef insert_user(Session& session, const Actor& actor, SQLite::Database& db, std::int64_t authority_id,
+                    const NewUser& in, const CheckedUser& c, const std::string& username)
+{
+  check_email_free(db, authority_id, c.email, 0);
   const std::string now = session.now_iso();
   SQLite::Statement ins(
       db, "INSERT INTO user (authority_id, username, first_name, last_name, email, phone, language, "
           "function, functional, status, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)");
-  ins.bind(1, own.id);
+  ins.bind(1, authority_id);
   ins.bind(2, username);
-  ins.bind(3, first);
-  ins.bind(4, last);
-  ins.bind(5, email);
-  if (phone) ins.bind(6, *phone);
-  ins.bind(7, language);
-  if (function) ins.bind(8, *function);
+  ins.bind(3, c.first);
+  ins.bind(4, c.last);
+  ins.bind(5, c.email);
+  if (c.phone) ins.bind(6, *c.phone);
+  ins.bind(7, c.language);
+  if (c.function) ins.bind(8, *c.function);
   ins.bind(9, in.functional ? 1 : 0);
   ins.bind(10, now);
   ins.bind(11, now);
   ins.exec();
-  const UserRef ref{db.getLastInsertRowid(), own.id, username, "pending"};
+  const UserRef ref{db.getLastInsertRowid(), authority_id, username, "pending"};
   for (const auto& d : in.departments)
-    add_department(db, own.id, ref.id, d);
-  if (!roles.empty() || !in.services.empty()) apply_grant(db, ref, roles, in.services);
+    add_department(db, authority_id, ref.id, d);
+  if (!c.roles.empty() || !in.services.empty()) apply_grant(db, ref, c.roles, in.services);
   std::string summary = "created";
-  if (!roles.empty()) {
+  if (!c.roles.empty()) {
     std::vector<std::string> names;
-    for (Role r : roles)
+    for (Role r : c.roles)
       names.emplace_back(role_slug(r));
     summary += "; roles " + util::join(names, ", ");
   }
+  if (authority_id != load_own_authority(db).id) summary += fmt::format("; authority {}", authority_id);
   append_audit(db, session.now(), actor.username, "user.add", "user:" + username, summary);
+  return ref;
+}
+
+} // namespace
+
+UserView add_user(Session& session, const Actor& actor, const NewUser& in)
+{
+  const CheckedUser c = check_new_user(in);
+  auto& db = session.db(Access::read_write);
+  WriteTransaction tx(db);
+  // Another authority's users are added by that authority's own LDA (SPEC §4).
+  const std::int64_t authority_id = in.authority_id.value_or(load_own_authority(db).id);
+  const std::string username = generate_username(db, c.first, c.last);
+  require(session, actor, Permission::manage_users, authority_id, "user:" + username);
+  const UserRef ref = insert_user(session, actor, db, authority_id, in, c, username);
   UserView view = load_user_view(db, ref.id);
   tx.commit();
-  warn_about_role_setup(db, own.id, roles, session.reporter());
+  warn_about_role_setup(db, authority_id, c.roles, session.reporter());
   return view;
+}
+
+std::int64_t register_authority_with_lda(Session& session, const Actor& actor,
+                                         const AuthorityInput& authority, const NewUser& lda)
+{
+  NewUser first = lda;
+  first.roles = {"lda"};
+  const CheckedUser c = check_new_user(first);
+  auto& db = session.db(Access::read_write);
+  require(session, actor, Permission::register_authority, own_authority_id(db), "authority:new");
+  const AuthorityInput valid = validate_authority_input(authority);
+  WriteTransaction tx(db);
+  const std::int64_t id = insert_authority(db, valid, false, session.now_iso());
+  append_audit(db, session.now(), actor.username, "authority.add", fmt::format("authority:{}", id),
+               fmt::format("registered {} authority in {} with its first lda", valid.type, valid.country));
+  insert_user(session, actor, db, id, first, c, generate_username(db, c.first, c.last));
+  tx.commit();
+  return id;
 }
 
 UserView edit_user(Session& session, const Actor& actor, std::string_view user, const UserEdit& edit)

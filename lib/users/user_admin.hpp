@@ -6,6 +6,7 @@
 #pragma once
 
 #include "access/actor.hpp"
+#include "authority/authority.hpp"
 #include "users/user_store.hpp"
 
 #include <optional>
@@ -23,8 +24,17 @@ struct NewUser {
   // A functional account (a mailbox such as "Publieksbalie"): the first name
   // may be empty and the username is the folded name.
   bool functional = false;
+  // Another authority (user add --authority): only its own LDA may add users.
+  std::optional<std::int64_t> authority_id;
 };
 UserView add_user(Session& session, const Actor& actor, const NewUser& user);
+
+// authority add --lda-first-name/--lda-last-name/--lda-email: registers the
+// authority and its first LDA in one transaction, as the coordinator does
+// (H5); that LDA then adds the authority's users. Needs an lda of the own
+// authority. Returns the authority id.
+std::int64_t register_authority_with_lda(Session& session, const Actor& actor,
+                                         const AuthorityInput& authority, const NewUser& lda);
 
 struct UserEdit {
   std::optional<std::string> first_name, last_name, email, language;

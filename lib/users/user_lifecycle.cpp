@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "notify/outbox.hpp"
+#include "requests/requests.hpp"
 #include "users/role_admin.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
@@ -101,17 +102,7 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
     if (!h.executeStep())
       throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username),
                           {fmt::format("imictl role grant {} handler --service KW", to.username)});
-    SQLite::Statement move(
-        db, "INSERT OR IGNORE INTO request_assignee (request_id, user_id) "
-            "SELECT ra.request_id, ? FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
-            "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
-    move.bind(1, to.id);
-    move.bind(2, t.user.id);
-    move.exec();
-    SQLite::Statement drop(db, "DELETE FROM request_assignee WHERE user_id = ? AND request_id IN "
-                               "(SELECT id FROM request WHERE state IN ('sent', 'accepted', 'answered'))");
-    drop.bind(1, t.user.id);
-    drop.exec();
+    reassign_open_requests(db, t.user.id, to.id);
     summary += fmt::format("; {} open request(s) reassigned to {}", open, to.username);
   }
   for (const char* sql :

@@ -134,13 +134,28 @@ Record user_record(const UserView& u)
   };
 }
 
-std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t user_id)
+std::vector<MailRecipient> users_with_role(SQLite::Database& db, std::int64_t authority_id, Role role)
 {
-  SQLite::Statement q(db, "SELECT count(*) FROM request_assignee ra JOIN request r ON r.id = ra.request_id "
-                          "WHERE ra.user_id = ? AND r.state IN ('sent', 'accepted', 'answered')");
+  SQLite::Statement q(db, "SELECT u.id, u.username, u.email, u.language FROM user u "
+                          "JOIN user_role r ON r.user_id = u.id WHERE u.authority_id = ? AND r.role = ? "
+                          "AND u.status IN ('pending', 'active') ORDER BY u.username");
+  q.bind(1, authority_id);
+  q.bind(2, role_slug(role));
+  std::vector<MailRecipient> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString()});
+  return out;
+}
+
+std::optional<MailRecipient> mail_recipient(SQLite::Database& db, std::int64_t user_id)
+{
+  SQLite::Statement q(db, "SELECT id, username, email, language FROM user WHERE id = ? "
+                          "AND status IN ('pending', 'active')");
   q.bind(1, user_id);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+  if (!q.executeStep()) return std::nullopt;
+  return MailRecipient{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getString()};
 }
 
 std::int64_t count_usable_ldas(SQLite::Database& db, std::int64_t authority_id, std::int64_t except_user_id)

@@ -6,6 +6,7 @@
 
 #include "authority/own_authority.hpp"
 #include "core/output.hpp"
+#include "users/role.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -52,8 +53,14 @@ void read_user_columns(SQLite::Statement& row, UserView& into);
 const std::vector<std::string>& user_record_columns();
 Record user_record(const UserView& user);
 
-// Open requests assigned to the user: state sent, accepted or answered.
-std::int64_t count_open_assigned_requests(SQLite::Database& db, std::int64_t user_id);
+// Users of an authority who hold a role and can receive mail (pending or
+// active), by username: the recipients of request notifications (B3).
+struct MailRecipient {
+  std::int64_t id = 0;
+  std::string username, email, language;
+};
+std::vector<MailRecipient> users_with_role(SQLite::Database& db, std::int64_t authority_id, Role role);
+std::optional<MailRecipient> mail_recipient(SQLite::Database& db, std::int64_t user_id);
 // Users holding lda who can act (pending or active: not locked, not
 // deleted), leaving out `except_user_id`: "who would remain if this one went".
 // A locked LDA administers nothing, so the last-LDA rule counts only these.

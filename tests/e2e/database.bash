@@ -25,7 +25,10 @@ expect_sql "$TEST_DIR/newer.db" "PRAGMA user_version" "999"
 # An older schema: read-only commands refuse and never migrate; migrate does.
 cp "$IMICTL_DB" "$TEST_DIR/older.db"
 latest=$(sql "$IMICTL_DB" "PRAGMA user_version")
-sql "$TEST_DIR/older.db" "DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user;
+sql "$TEST_DIR/older.db" "DROP TABLE request_personal_data; DROP TABLE request_question;
+  DROP TABLE request_attachment; DROP TABLE request_history; DROP TABLE question_set_question;
+  DROP TABLE question_set; DROP TABLE standard_answer;
+  DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user;
   DROP TRIGGER user_name_not_reserved_insert; DROP TRIGGER user_name_not_reserved_update;
   ALTER TABLE user DROP COLUMN os_user; CREATE INDEX user_status ON user (status); PRAGMA user_version = 4"
 expect_rc 7 imictl --db "$TEST_DIR/older.db" authority list

@@ -20,18 +20,21 @@ TEST_CASE("access::permission_rules")
   }
   SUBCASE("every permission has a rule")
   {
-    for (Permission p : {Permission::register_authority, Permission::edit_authority, Permission::manage_users,
-                         Permission::manage_roles, Permission::reset_password, Permission::import_table,
-                         Permission::issue_credentials, Permission::send_notifications,
-                         Permission::retry_notifications, Permission::view_users, Permission::export_table,
-                         Permission::view_mail, Permission::view_audit, Permission::run_checks})
+    for (Permission p :
+         {Permission::register_authority, Permission::edit_authority, Permission::manage_users,
+          Permission::manage_roles, Permission::reset_password, Permission::import_table,
+          Permission::issue_credentials, Permission::send_notifications, Permission::retry_notifications,
+          Permission::view_users, Permission::export_table, Permission::view_mail, Permission::view_audit,
+          Permission::run_checks, Permission::view_requests, Permission::handle_requests,
+          Permission::allocate_requests, Permission::remind_requests})
       CHECK_NOTHROW(permission_rule(p));
   }
   SUBCASE("the system actor does cron work only")
   {
     for (const auto& r : rules) {
-      const bool cron =
-          r.permission == Permission::issue_credentials || r.permission == Permission::send_notifications;
+      const bool cron = r.permission == Permission::issue_credentials ||
+                        r.permission == Permission::send_notifications ||
+                        r.permission == Permission::remind_requests;
       CHECK_MESSAGE(r.system_allowed == cron, r.action);
     }
   }
@@ -42,6 +45,11 @@ TEST_CASE("access::permission_rules")
                          Permission::view_audit})
       CHECK(permission_rule(p).role == Role::lda);
     CHECK(permission_rule(Permission::view_users).role == Role::basic);
+  }
+  SUBCASE("requests are handled by handlers and assigned by allocators (B3)")
+  {
+    CHECK(permission_rule(Permission::handle_requests).role == Role::handler);
+    CHECK(permission_rule(Permission::allocate_requests).role == Role::allocator);
   }
 }
 

@@ -1,0 +1,19 @@
+// How requests and lifecycle rows are printed (SPEC §4 JSON): shared by the
+// request and assign commands.
+#pragma once
+
+#include "core/output.hpp"
+#include "requests/requests.hpp"
+
+namespace imi::cli {
+
+// The full JSON object of `request show`: personal_data, answers and
+// attachment details are null where the view does not include them.
+Record request_record(const RequestDetails& r);
+// A row of `request list` in table and CSV form.
+const std::vector<std::string>& request_list_columns();
+Record request_list_row(const RequestDetails& r);
+// A row of `request transitions`.
+Record transition_record(const Transition& t);
+
+} // namespace imi::cli

@@ -1,0 +1,115 @@
+#include "requests/request_gate.hpp"
+
+#include "access/permissions.hpp"
+#include "authority/authority.hpp"
+#include "core/error.hpp"
+#include "core/session.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace imi::request_gate {
+namespace {
+
+Permission permission_of(const Transition& t)
+{
+  return t.role == Role::allocator ? Permission::allocate_requests : Permission::handle_requests;
+}
+
+std::int64_t authority_of(const Transition& t, const RequestDetails& r)
+{
+  return t.side == Side::requesting ? r.requesting_authority_id : r.responding_authority_id.value_or(0);
+}
+
+} // namespace
+
+RequestView view_of(SQLite::Database& db, const Actor& actor, const RequestDetails& r, bool reveal_blocked)
+{
+  if (actor.kind != Actor::Kind::user) return RequestView::none;
+  RequestFacts f;
+  f.requesting_authority_id = r.requesting_authority_id;
+  // A draft is the requesting authority's alone.
+  if (r.state != RequestState::draft) f.responding_authority_id = r.responding_authority_id.value_or(0);
+  f.blocked = r.blocked;
+  f.reveal_blocked = reveal_blocked;
+  if (f.responding_authority_id != 0) {
+    const Authority responder = load_authority(db, f.responding_authority_id);
+    f.responder_uses_allocation = responder.allocation;
+    f.coordinator_can_view = responder.coordinator_can_view;
+    f.actor_is_assigned = is_assigned_handler(db, actor, r.id);
+    if (actor.authority_id != f.responding_authority_id && actor.authority_id != f.requesting_authority_id) {
+      // A coordinator coordinates the competent authorities of its own country (H5).
+      const Authority own = load_authority(db, actor.authority_id);
+      f.actor_is_coordinator = own.type != "competent_authority" && own.country == responder.country;
+    }
+  }
+  return request_view(actor, f);
+}
+
+std::optional<Refusal> check_action(SQLite::Database& db, const Actor& actor, const RequestDetails& r,
+                                    std::string_view action)
+{
+  if (transitions_for(action).empty())
+    return Refusal{ErrorKind::usage, fmt::format("unknown action '{}'", action), {}};
+  if (view_of(db, actor, r, false) == RequestView::none)
+    return Refusal{
+        ErrorKind::permission,
+        fmt::format("{} may not see request {}", actor.audit_name(), r.reference),
+        {"only users of the authorities involved (and a coordinator, when allowed) see a request"}};
+  const Transition* t = transition_from(action, r.state);
+  if (!t)
+    return Refusal{ErrorKind::conflict,
+                   fmt::format("request {} is {}: {} is not possible in that state", r.reference,
+                               request_state_slug(r.state), action),
+                   {fmt::format("possible in state {}: {}", request_state_slug(r.state),
+                                util::join(actions_in_state(r.state), ", "))}};
+  const std::int64_t authority = authority_of(*t, r);
+  if (!allowed(actor, permission_of(*t), authority))
+    return Refusal{ErrorKind::permission,
+                   fmt::format("{} may not {} request {}: that takes a {} of the {} authority",
+                               actor.audit_name(), action, r.reference, role_slug(t->role),
+                               side_slug(t->side)),
+                   {}};
+  if (t->needs_assignment && load_authority(db, authority).allocation &&
+      !is_assigned_handler(db, actor, r.id))
+    return Refusal{ErrorKind::permission,
+                   fmt::format("{} is not assigned to request {}: with allocation only assigned handlers "
+                               "may {} it",
+                               actor.audit_name(), r.reference, action),
+                   {"an allocator assigns it: imictl assign REQ HANDLER"}};
+  return std::nullopt;
+}
+
+void require_visible(Session& session, const Actor& actor, const RequestDetails& r, RequestView view,
+                     std::string_view action)
+{
+  if (view != RequestView::none) return;
+  // Anonymous, unknown, inactive and system actors are refused by require(),
+  // with the code and message every other command gives them.
+  if (actor.kind != Actor::Kind::user)
+    require(session, actor, Permission::view_requests, r.requesting_authority_id, "request:" + r.reference);
+  const std::string message = fmt::format("{} may not see request {}", actor.audit_name(), r.reference);
+  session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
+                               "request:" + r.reference, message);
+  throw PermissionError(message);
+}
+
+const Transition& authorize_action(Session& session, const Actor& actor, const RequestDetails& r,
+                                   std::string_view action)
+{
+  auto& db = session.db();
+  require_visible(session, actor, r, view_of(db, actor, r, false), action);
+  if (auto refusal = check_action(db, actor, r, action)) {
+    if (refusal->kind == ErrorKind::permission) {
+      // The role check goes through require() so it is refused and audited as every other.
+      const Transition* t = transition_from(action, r.state);
+      require(session, actor, permission_of(*t), authority_of(*t, r), "request:" + r.reference);
+      session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
+                                   "request:" + r.reference, refusal->message);
+    }
+    throw Error(refusal->kind, refusal->message, refusal->hints);
+  }
+  return *transition_from(action, r.state);
+}
+
+} // namespace imi::request_gate
