@@ -30,6 +30,8 @@ setup_request_world() {
   init_db
   DB=$IMICTL_DB
   OWN=$(sql "$DB" "SELECT id FROM authority WHERE is_own = 1")
+  # init gives the first user lda only; here she also handles requests.
+  imictl role grant aadmin handler --service construction >/dev/null 2>&1 || fail "grant aadmin handler"
   add_user_of aadmin "$OWN" Henk Hendriks h.hendriks@oeteldonk.nl handler
   add_user_of aadmin "$OWN" Bea Basis b.basis@oeteldonk.nl
   add_user_of aadmin "$OWN" Toos Toewijzer t.toewijzer@oeteldonk.nl allocator
