@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
 #include <iostream>
@@ -108,7 +109,10 @@ int run(int argc, char** argv)
     } catch (const SQLite::Exception& e) {
       rethrow_sqlite_error(e, rt.existing_session() ? rt.existing_session()->database_path() : "");
     }
-    std::cout.flush();
+    // A result that never reached its reader is a failure, not a success:
+    // `imictl user list > /dev/full` must not exit 0.
+    if (!std::cout.flush())
+      throw FailureError(fmt::format("cannot write the output: {}", std::strerror(errno ? errno : EIO)));
     return rt.exit_code;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

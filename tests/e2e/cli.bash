@@ -51,3 +51,7 @@ expect_eq "$(head -1 <<<"$OUT" | awk '{print $1, $2}')" "ID NAME"
 
 # No colour when piped, even on request of nothing.
 expect_not_contains "$OUT" $'\033['
+
+# Output that cannot be written is a failure with the reason, not exit 0.
+expect_rc 1 bash -c '"$IMICTL_BIN" authority list >/dev/full'
+expect_contains "$ERR" "No space left on device"
