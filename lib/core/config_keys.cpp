@@ -49,7 +49,8 @@ const std::vector<ConfigKey>& config_keys()
        "key sealing security codes (default: the database's real path + .key)"},
       {"requests.default_due_days", T::integer, "14", "", 1, 365, false,
        "days to answer an incoming request"},
-      {"requests.max_attachment_mb", T::integer, "10", "", 1, 1024, false, "largest file request attach stores"},
+      {"requests.max_attachment_mb", T::integer, "10", "", 1, 1024, false,
+       "largest file request attach stores"},
       {"requests.remind_days", T::integer, "3", "", 0, 365, false,
        "request remind mails about requests due within this many days"},
   };
