@@ -28,6 +28,8 @@ if [ ! -s "$db" ]; then
       || ' users, ' || (SELECT count(*) FROM request) || ' requests, ' || (SELECT count(*) FROM request_history)
       || ' history rows'")"
 fi
+# A kept database from an older imictl gets the newer indexes first.
+"$imictl" migrate >/dev/null
 
 # The same rows as `request list --incoming --overdue --json` (without the
 # fields that need the access layer's judgement, which only add columns).
