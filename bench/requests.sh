@@ -68,10 +68,10 @@ echo "request list: $("$imictl" request list --incoming --overdue --json | pytho
 echo "stats (imictl): $("$imictl" stats --json --from 2025-11-30 --to 2026-11-29 | python3 -c 'import json,sys; r=json.load(sys.stdin)["rows"][0]; print(r["sent"], r["received"], *[r[k]["value"] for k in ("accepted_within_7_days", "average_days_to_answer", "answered_by_agreed_date")])')"
 echo "stats (sqlite3): $(sqlite3 -separator ' ' "$db" "SELECT sent, received, accepted_7d, days, agreed FROM ($stats_sql)")"
 
-hyperfine -N --warmup 3 --runs ${RUNS:-30} --style basic --export-markdown "$work/list.md" \
+hyperfine -N --warmup 3 --runs "${RUNS:-30}" --style basic --export-markdown "$work/list.md" \
   -n "imictl request list --incoming --overdue --json" "$imictl request list --incoming --overdue --json" \
   -n "sqlite3 -json (same rows)" "sqlite3 -json $db \"$list_sql\""
-hyperfine -N --warmup 3 --runs ${RUNS:-30} --style basic --export-markdown "$work/stats.md" \
+hyperfine -N --warmup 3 --runs "${RUNS:-30}" --style basic --export-markdown "$work/stats.md" \
   -n "imictl stats --json (a year)" "$imictl stats --json --from 2025-11-30 --to 2026-11-29" \
   -n "sqlite3 (same figures)" "sqlite3 $db \"$stats_sql\""
 echo

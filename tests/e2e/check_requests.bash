@@ -44,7 +44,7 @@ expect_no_code overdue-incoming-requests
 # --- sent without a motivation (older data, imports) ---------------------------------
 R=$(request_in_state sent)
 sql "$DB" "UPDATE request SET motivation = ' ' WHERE reference = '$R'"
-D=$(new_request) # a draft is not sent: no finding
+D=$(new_request --language en) # a draft is not sent: no finding
 sql "$DB" "UPDATE request SET motivation = '' WHERE reference = '$D'"
 run as bbasis imictl check --json
 expect_code sent-without-motivation

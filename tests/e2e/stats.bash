@@ -22,7 +22,7 @@ expect_json '[m for m in j["months"] if m["received"] or m["answered"]]' \
   '[{"month": "2026-01", "received": 2, "answered": 1}, {"month": "2026-02", "received": 3, "answered": 2}]'
 expect_json 'len(j["months"])' "13"
 # No personal data and no reference anywhere in the figures.
-for word in "$R1" Qprovider KVK-Q123 bpeeters hhendriks; do expect_not_contains "$OUT" "$word"; done
+for word in "$R1" "$R2" "$R3" "$R4" "$R5" "$R6" Qprovider KVK-Q123 bpeeters hhendriks; do expect_not_contains "$OUT" "$word"; done
 
 # --- fictitious requests only with --fictitious -------------------------------------
 expect_ok as bwouters imictl stats --json --fictitious

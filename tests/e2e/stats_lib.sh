@@ -36,6 +36,8 @@ stats_reply() { # REF DAY: answers both questions and replies
   at "$2" as bpeeters imictl request reply "$1" >/dev/null || fail "reply $1 on $2"
 }
 
+# R1 ... R6 are the suites' to use.
+# shellcheck disable=SC2034
 make_stats_history() {
   IMICTL_NOW=2026-01-02T09:00:00Z setup_request_world
   at 01-02 as aadmin imictl user edit hhendriks --add-department Handhaving >/dev/null ||
