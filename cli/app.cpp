@@ -79,8 +79,9 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
   app.add_option("--db", o.db, "Database file (env IMICTL_DB)")->group(g);
   app.add_option("--config", o.config, "TOML configuration file")->envname("IMICTL_CONFIG")->group(g);
   app.add_option("--as", o.as, "Acting user (username or e-mail)")->envname("IMICTL_USER")->group(g);
-  app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
+  // html is the scoreboard's page only (imictl stats); Runtime refuses it elsewhere.
+  app.add_option("--format", o.format, "Output format: table, json, csv (html: stats only)")
+      ->check(CLI::IsMember({"table", "json", "csv", "html"}))
       ->group(g);
   app.add_flag("--json", o.json, "Same as --format json")->group(g);
   app.add_flag("-q,--quiet", o.quiet, "Only errors and results")->group(g);

@@ -15,6 +15,7 @@ void setup_unassign(CLI::App&, Runtime&);
 void setup_import(CLI::App&, Runtime&);
 void setup_export(CLI::App&, Runtime&);
 void setup_check(CLI::App&, Runtime&);
+void setup_stats(CLI::App&, Runtime&);
 void setup_audit(CLI::App&, Runtime&);
 void setup_config(CLI::App&, Runtime&);
 void setup_migrate(CLI::App&, Runtime&);
@@ -33,6 +34,7 @@ const std::vector<CommandSpec>& command_table()
       {"unassign", "Take a handler off a request (allocator)", setup_unassign},
       {"import", "Import a result table (guide Bijlage 4)", setup_import},
       {"export", "Export the result table", setup_export},
+      {"stats", "The scoreboard: requests sent, received and answered in time (H5)", setup_stats},
       {"check", "Check the set-up against the guide's advice", setup_check},
       {"audit", "List and verify the audit log", setup_audit},
       {"config", "Show the effective configuration", setup_config},

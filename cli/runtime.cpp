@@ -82,8 +82,15 @@ Reporter& Runtime::reporter()
   return *reporter_;
 }
 
+void Runtime::refuse_html() const
+{
+  if (options.format == "html" && !options.json && !html_allowed)
+    throw UsageError("--format html is only for imictl stats", {"use --format table, json or csv"});
+}
+
 Format Runtime::format() const
 {
+  refuse_html();
   if (options.json || options.format == "json") return Format::json;
   if (options.format == "csv") return Format::csv;
   return Format::table;
@@ -101,6 +108,7 @@ bool Runtime::stdin_is_tty() const
 
 Session& Runtime::session()
 {
+  refuse_html();
   if (!session_) {
     ConfigSources sources;
     if (!options.config.empty()) sources.config_file = options.config;

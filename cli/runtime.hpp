@@ -22,7 +22,7 @@ struct GlobalOptions {
   std::string db;
   std::string config;
   std::string as;
-  std::string format; // table|json|csv; empty = table
+  std::string format; // table|json|csv|html; empty = table
   bool json = false;
   bool quiet = false;
   bool verbose = false;
@@ -48,6 +48,10 @@ public:
   bool stdout_is_tty() const;
   bool stdin_is_tty() const;
 
+  // Set by the commands that render --format html (stats) before anything
+  // else; every other command refuses html as a usage error.
+  bool html_allowed = false;
+
   // The exit code a command asks for without an error (check: 1 on errors).
   int exit_code = 0;
 
@@ -55,6 +59,7 @@ public:
   Session* existing_session() { return session_.get(); }
 
 private:
+  void refuse_html() const;
   std::unique_ptr<Reporter> reporter_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Renderer> renderer_;

@@ -39,6 +39,9 @@ const std::vector<PermissionRule>& permission_rules()
       {Permission::allocate_requests, "request.assign", Role::allocator, false,
        "assign requests to handlers"},
       {Permission::remind_requests, "request.remind", Role::lda, true, "mail reminders of due requests"},
+      // H5 stap 5: everyone of the authority may see how it performs; the
+      // figures are counts, never personal data.
+      {Permission::view_stats, "stats.view", Role::basic, false, "view the authority's scoreboard"},
   };
   return rules;
 }

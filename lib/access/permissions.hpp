@@ -30,6 +30,7 @@ enum class Permission {
   handle_requests,     // request create and the handler rows of the lifecycle table
   allocate_requests,   // assign, unassign (B3)
   remind_requests,     // request remind (cron)
+  view_stats,          // stats: counts and indicators, no personal data
 };
 
 struct PermissionRule {

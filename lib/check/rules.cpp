@@ -1,6 +1,7 @@
 // The rules of `imictl check`, one small function each, in the order the
 // report lists them. Users marked deleted never count.
 #include "check/check.hpp"
+#include "check/request_rules.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -242,6 +243,13 @@ const std::vector<CheckRule>& check_rules()
       {"mail-stuck", Severity::warning, "H2.2, H6.1", "mail pending or sending for more than an hour",
        mail_stuck},
       {"mail-failed", Severity::error, "H2.2, H6.1", "mail that could not be delivered", mail_failed},
+      {"overdue-incoming-requests", Severity::warning, "B2",
+       "requests received from other authorities past their due date", request_checks::overdue_incoming},
+      {"sent-without-motivation", Severity::warning, "B2", "requests sent without a motivation",
+       request_checks::sent_without_motivation},
+      {"unassigned-requests", Severity::error, "B3, H6.3",
+       "allocation is on and requests received more than 2 days ago are assigned to no handler",
+       request_checks::unassigned_with_allocation},
   };
   return rules;
 }

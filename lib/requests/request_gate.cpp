@@ -26,6 +26,25 @@ std::int64_t authority_of(const Transition& t, const RequestDetails& r)
 RequestView view_of(SQLite::Database& db, const Actor& actor, const RequestDetails& r, bool reveal_blocked)
 {
   if (actor.kind != Actor::Kind::user) return RequestView::none;
+  ViewFacts v;
+  if (r.state != RequestState::draft && r.responding_authority_id) {
+    const Authority responder = load_authority(db, *r.responding_authority_id);
+    v.responder_allocation = responder.allocation;
+    v.responder_coordinator_can_view = responder.coordinator_can_view;
+    v.responder_country = responder.country;
+    v.actor_assigned = is_assigned_handler(db, actor, r.id);
+    if (actor.authority_id != responder.id && actor.authority_id != r.requesting_authority_id) {
+      const Authority own = load_authority(db, actor.authority_id);
+      v.actor_authority_type = own.type;
+      v.actor_country = own.country;
+    }
+  }
+  return view_with(actor, r, v, reveal_blocked);
+}
+
+RequestView view_with(const Actor& actor, const RequestDetails& r, const ViewFacts& v, bool reveal_blocked)
+{
+  if (actor.kind != Actor::Kind::user) return RequestView::none;
   RequestFacts f;
   f.requesting_authority_id = r.requesting_authority_id;
   // A draft is the requesting authority's alone.
@@ -33,15 +52,13 @@ RequestView view_of(SQLite::Database& db, const Actor& actor, const RequestDetai
   f.blocked = r.blocked;
   f.reveal_blocked = reveal_blocked;
   if (f.responding_authority_id != 0) {
-    const Authority responder = load_authority(db, f.responding_authority_id);
-    f.responder_uses_allocation = responder.allocation;
-    f.coordinator_can_view = responder.coordinator_can_view;
-    f.actor_is_assigned = is_assigned_handler(db, actor, r.id);
-    if (actor.authority_id != f.responding_authority_id && actor.authority_id != f.requesting_authority_id) {
+    f.responder_uses_allocation = v.responder_allocation;
+    f.coordinator_can_view = v.responder_coordinator_can_view;
+    f.actor_is_assigned = v.actor_assigned;
+    if (actor.authority_id != f.responding_authority_id && actor.authority_id != f.requesting_authority_id)
       // A coordinator coordinates the competent authorities of its own country (H5).
-      const Authority own = load_authority(db, actor.authority_id);
-      f.actor_is_coordinator = own.type != "competent_authority" && own.country == responder.country;
-    }
+      f.actor_is_coordinator =
+          v.actor_authority_type != "competent_authority" && v.actor_country == v.responder_country;
   }
   return request_view(actor, f);
 }

@@ -14,6 +14,19 @@ namespace request_gate {
 
 RequestView view_of(SQLite::Database& db, const Actor& actor, const RequestDetails& r, bool reveal_blocked);
 
+// What view_of looks up besides the request, for a listing that reads it in
+// the same query as the requests instead of asking for each one.
+struct ViewFacts {
+  bool responder_allocation = false;
+  bool responder_coordinator_can_view = false;
+  std::string responder_country;
+  bool actor_assigned = false;      // the actor is a handler with a row in request_assignee
+  std::string actor_authority_type; // needed only when the actor's authority is not involved
+  std::string actor_country;
+};
+RequestView view_with(const Actor& actor, const RequestDetails& r, const ViewFacts& facts,
+                      bool reveal_blocked);
+
 struct Refusal {
   ErrorKind kind;
   std::string message;

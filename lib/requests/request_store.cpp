@@ -33,20 +33,17 @@ std::int64_t resolve_request(SQLite::Database& db, const std::string& request)
   return q.getColumn(0).getInt64();
 }
 
-RequestDetails load_request(SQLite::Database& db, std::int64_t id)
+const char* const request_columns =
+    "r.id, r.reference, r.state, r.requesting_authority_id, r.responding_authority_id, "
+    "coalesce(qa.informal_name, qa.name), coalesce(pa.informal_name, pa.name), r.subject, r.motivation, "
+    "r.language, r.question_set, r.fictitious, r.created_at, r.sent_at, r.due_at, r.closed_at, "
+    "r.archived_at, r.accepted_at, r.answered_at, r.refusal_reason, r.proposed_due_at, "
+    "r.agreed_due_at, r.blocked, r.version";
+const char* const request_joins = "request r JOIN authority qa ON qa.id = r.requesting_authority_id "
+                                  "LEFT JOIN authority pa ON pa.id = r.responding_authority_id";
+
+void read_request_row(SQLite::Statement& q, RequestDetails& r)
 {
-  SQLite::Statement q(
-      db,
-      "SELECT r.id, r.reference, r.state, r.requesting_authority_id, r.responding_authority_id, "
-      "coalesce(qa.informal_name, qa.name), coalesce(pa.informal_name, pa.name), r.subject, r.motivation, "
-      "r.language, r.question_set, r.fictitious, r.created_at, r.sent_at, r.due_at, r.closed_at, "
-      "r.archived_at, r.accepted_at, r.answered_at, r.refusal_reason, r.proposed_due_at, "
-      "r.agreed_due_at, r.blocked, r.version "
-      "FROM request r JOIN authority qa ON qa.id = r.requesting_authority_id "
-      "LEFT JOIN authority pa ON pa.id = r.responding_authority_id WHERE r.id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) throw NotFoundError(fmt::format("no request with id {}", id));
-  RequestDetails r;
   r.id = q.getColumn(0).getInt64();
   r.reference = q.getColumn(1).getString();
   r.state = parse_request_state(q.getColumn(2).getString());
@@ -71,6 +68,15 @@ RequestDetails load_request(SQLite::Database& db, std::int64_t id)
   r.agreed_due_at = opt_text(q, 21);
   r.blocked = q.getColumn(22).getInt() != 0;
   r.version = q.getColumn(23).getInt64();
+}
+
+RequestDetails load_request(SQLite::Database& db, std::int64_t id)
+{
+  SQLite::Statement q(db, fmt::format("SELECT {} FROM {} WHERE r.id = ?", request_columns, request_joins));
+  q.bind(1, id);
+  if (!q.executeStep()) throw NotFoundError(fmt::format("no request with id {}", id));
+  RequestDetails r;
+  read_request_row(q, r);
   SQLite::Statement a(db, "SELECT u.username FROM request_assignee ra JOIN user u ON u.id = ra.user_id "
                           "WHERE ra.request_id = ? ORDER BY u.username");
   a.bind(1, id);

@@ -5,6 +5,7 @@
 #include "requests/requests.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <variant>
 
 namespace imi::request_store {
@@ -16,6 +17,11 @@ std::int64_t resolve_request(SQLite::Database& db, const std::string& request);
 // The request row and the names of its authorities; not the parts that
 // need a view (personal data, questions, attachments, history).
 RequestDetails load_request(SQLite::Database& db, std::int64_t id);
+// What load_request reads, for a query over many requests (request list):
+// SELECT request_columns (24, first) FROM request_joins (r, qa, pa).
+extern const char* const request_columns;
+extern const char* const request_joins;
+void read_request_row(SQLite::Statement& q, RequestDetails& r);
 void load_parts(SQLite::Database& db, RequestDetails& r);
 // Only the provider's fields (listings): nothing unless the view is full.
 void load_personal_data(SQLite::Database& db, RequestDetails& r);

@@ -10,6 +10,7 @@
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace imi {
@@ -72,16 +73,39 @@ void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
         " AND EXISTS (SELECT 1 FROM request_assignee ra JOIN user_department ud ON ud.user_id = ra.user_id "
         "JOIN department d ON d.id = ud.department_id WHERE ra.request_id = r.id AND lower(d.name) = "
         "lower(:department))";
-  SQLite::Statement q(db, "SELECT r.id FROM request r WHERE " + where + " ORDER BY r.id DESC");
+  // One query for the rows and what deciding their view needs (the
+  // responder's settings, whether the actor is assigned, the assignees), so
+  // a long list costs no query per row; personal data is still read only
+  // for the rows the actor may see in full.
+  SQLite::Statement q(db, fmt::format("SELECT {}, pa.allocation, pa.coordinator_can_view, pa.country, "
+                                      "EXISTS (SELECT 1 FROM request_assignee ra WHERE ra.request_id = r.id "
+                                      "AND ra.user_id = :viewer), "
+                                      "(SELECT group_concat(u.username, char(31)) FROM request_assignee ra "
+                                      "JOIN user u ON u.id = ra.user_id WHERE ra.request_id = r.id) "
+                                      "FROM {} WHERE {} ORDER BY r.id DESC",
+                                      request_store::request_columns, request_store::request_joins, where));
   q.bind(":a", actor.authority_id);
+  q.bind(":viewer", actor.user_id);
   if (where.find(":country") != std::string::npos) q.bind(":country", own.country);
   if (f.state) q.bind(":state", request_state_slug(*f.state));
   if (f.overdue) q.bind(":now", session.now_iso());
   if (f.mine) q.bind(":me", actor.user_id);
   if (f.department) q.bind(":department", *f.department);
+  request_gate::ViewFacts v;
+  v.actor_authority_type = own.type;
+  v.actor_country = own.country;
   while (q.executeStep()) {
-    RequestDetails r = request_store::load_request(db, q.getColumn(0).getInt64());
-    r.view = request_gate::view_of(db, actor, r, false);
+    RequestDetails r;
+    request_store::read_request_row(q, r);
+    v.responder_allocation = q.getColumn(24).getInt() != 0;
+    v.responder_coordinator_can_view = q.getColumn(25).getInt() != 0;
+    v.responder_country = q.getColumn(26).isNull() ? "" : q.getColumn(26).getString();
+    v.actor_assigned = actor.has(Role::handler) && q.getColumn(27).getInt() != 0;
+    if (!q.getColumn(28).isNull()) {
+      r.assignees = util::split(q.getColumn(28).getString(), '\x1f');
+      std::sort(r.assignees.begin(), r.assignees.end());
+    }
+    r.view = request_gate::view_with(actor, r, v, false);
     if (r.view == RequestView::none) continue;
     request_store::load_personal_data(db, r);
     each(r);

@@ -28,7 +28,7 @@ latest=$(sql "$IMICTL_DB" "PRAGMA user_version")
 sql "$TEST_DIR/older.db" "DROP TABLE request_personal_data; DROP TABLE request_question;
   DROP TABLE request_attachment; DROP TABLE request_history; DROP TABLE question_set_question;
   DROP TABLE question_set; DROP TABLE standard_answer;
-  DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user;
+  DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user; DROP INDEX user_by_email;
   DROP TRIGGER user_name_not_reserved_insert; DROP TRIGGER user_name_not_reserved_update;
   ALTER TABLE user DROP COLUMN os_user; CREATE INDEX user_status ON user (status); PRAGMA user_version = 4"
 expect_rc 7 imictl --db "$TEST_DIR/older.db" authority list

@@ -26,7 +26,7 @@ TEST_CASE("access::permission_rules")
           Permission::issue_credentials, Permission::send_notifications, Permission::retry_notifications,
           Permission::view_users, Permission::export_table, Permission::view_mail, Permission::view_audit,
           Permission::run_checks, Permission::view_requests, Permission::handle_requests,
-          Permission::allocate_requests, Permission::remind_requests})
+          Permission::allocate_requests, Permission::remind_requests, Permission::view_stats})
       CHECK_NOTHROW(permission_rule(p));
   }
   SUBCASE("the system actor does cron work only")
@@ -50,6 +50,11 @@ TEST_CASE("access::permission_rules")
   {
     CHECK(permission_rule(Permission::handle_requests).role == Role::handler);
     CHECK(permission_rule(Permission::allocate_requests).role == Role::allocator);
+  }
+  SUBCASE("every user of an authority sees its scoreboard, cron does not (H5 stap 5)")
+  {
+    CHECK(permission_rule(Permission::view_stats).role == Role::basic);
+    CHECK_FALSE(permission_rule(Permission::view_stats).system_allowed);
   }
 }
 
