@@ -71,7 +71,7 @@ audit-chain-link      lib/core/audit.cpp           ^e2e\.audit$                 
 # Mail and text: permanent failures fail at once, refused logins are audited, hidden characters are refused.
 smtp-permanent        lib/notify/transport_failure.cpp ^e2e\.mail_redaction$                    s/if \(reply_code < 500 \|\| reply_code > 599\) return false;/return false;/
 login-refusal-audit   lib/users/login.cpp          ^e2e\.login_refused$                         perl:s/(refuse_unusable.*?\{.*?)append_audit\(/$1if (false) append_audit(/s
-hidden-characters     lib/core/validate.cpp        ^e2e\.text_input$                            s/if \(const auto cp = util::find_hidden_character\(value, multiline\)\)/if (false)/
+hidden-characters     lib/core/validate.cpp        ^e2e\.text_input$                            s/if \(const auto cp = util::find_hidden_character\(value, multiline\)\)/if (const auto cp = util::find_hidden_character(value, multiline); false \&\& cp)/
 nfc-before-compare    lib/core/validate.cpp        ^e2e\.text_input$                            s/util::trim\(util::to_nfc\(value\)\)/util::trim(value)/
 # Files: the key file, init all-or-nothing, the database path, config values, the safe output writer.
 key-link-followed        lib/users/security_code.cpp   ^e2e\.files_and_init$  s/if \(::lstat\(path\.c_str\(\), &st\) != 0\) \{/if (::stat(path.c_str(), \&st) != 0) {/
