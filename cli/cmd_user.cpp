@@ -30,7 +30,7 @@ Record table_row(const UserView& u)
           {"name", u.first_name.empty() ? u.last_name : u.first_name + " " + u.last_name},
           {"email", u.email},
           {"status", u.status},
-          {"roles", u.roles},
+          {"roles", shown_roles(u)},
           {"departments", u.departments}};
 }
 

@@ -107,9 +107,6 @@ const std::vector<std::string>& user_record_columns()
   return columns;
 }
 
-// Every user is a basic user (SPEC §2); the role is implied, never stored,
-// and shown first so "no other role" never reads as "no role". A deleted
-// user holds none.
 std::vector<std::string> shown_roles(const UserView& u)
 {
   std::vector<std::string> roles;

@@ -49,6 +49,11 @@ extern const char* const user_view_columns;
 constexpr int user_view_column_count = 15;
 void read_user_columns(SQLite::Statement& row, UserView& into);
 
+// Every user is a basic user (SPEC §2); the role is implied, never stored,
+// and shown first so "no other role" never reads as "no role". A deleted
+// user holds none. What every listing of a user's roles shows.
+std::vector<std::string> shown_roles(const UserView& user);
+
 // The columns of the JSON/CSV user record, in order.
 const std::vector<std::string>& user_record_columns();
 Record user_record(const UserView& user);

@@ -70,6 +70,9 @@ expect_ok imictl --json user show system2
 expect_json 'j["roles"]' '["basic"]'
 expect_ok imictl user show system2
 expect_contains "$OUT" "basic"
+expect_ok imictl user list
+expect_contains "$(grep '^system2 ' <<<"$OUT")" " basic "
+expect_contains "$(grep '^lslot ' <<<"$OUT")" "basic, lda"
 expect_ok imictl export result-table -
 expect_contains "$OUT" "Ystem;s.ystem@oeteldonk.nl;Basisgebruiker"
 printf '%s\n' "$OUT" >exported.csv
