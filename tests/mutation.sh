@@ -41,7 +41,7 @@ rule-retry-by-cron    lib/access/permissions.cpp   ^unit$                       
 rule-mail-by-basic    lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::view_mail, "notify\.list", )Role::lda/\1Role::basic/
 rule-export-by-basic  lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::export_table, "export", )Role::lda/\1Role::basic/
 rule-audit-by-basic   lib/access/permissions.cpp   ^e2e\.access_matrix$                         s/(Permission::view_audit, "audit\.list", )Role::lda/\1Role::basic/
-users-other-authority lib/access/record_access.cpp ^e2e\.access_matrix$                         s/ && actor\.authority_id == authority_id;/;/
+users-other-authority lib/access/record_access.cpp ^e2e\.access_matrix$                         s/return allowed\(actor, Permission::view_users, authority_id\);/return actor.kind == Actor::Kind::user;/
 actor-locked          lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(found\.status == "locked" \|\| found\.status == "deleted"\) \{/if (false) {/
 system-nameable       lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(named && \*named == system_actor_name\) \{/if (false) {/
 refusal-audited       lib/access/permissions.cpp   ^e2e\.(permissions|authority|access_matrix)$ s/^  session\.audit_after_rollback\(actor\.audit_name\(\), "denied:" \+ std::string\(rule\.action\), object, message\);//

@@ -4,6 +4,7 @@
 // run imictl through sudo, and sudo tells us who they are.
 #include "access/actor.hpp"
 #include "access/invocation.hpp"
+#include "authority/authority.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/user_store.hpp"
@@ -14,12 +15,6 @@
 
 namespace imi {
 namespace {
-
-std::int64_t own_authority(SQLite::Database& db)
-{
-  SQLite::Statement own(db, "SELECT id FROM authority WHERE is_own = 1");
-  return own.executeStep() ? own.getColumn(0).getInt64() : 0;
-}
 
 Actor load_user(SQLite::Database& db, const UserRef& found)
 {
@@ -111,7 +106,7 @@ Actor system_actor(Session& session)
   a.kind = Actor::Kind::system;
   a.username = system_actor_name;
   a.roles = {Role::basic};
-  a.authority_id = own_authority(session.db());
+  a.authority_id = own_authority_id(session.db());
   return a;
 }
 

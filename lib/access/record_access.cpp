@@ -1,12 +1,16 @@
 #include "access/record_access.hpp"
 
+#include "access/permissions.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace imi {
 
+// The permission table's rule for viewing users, so that the listings that
+// refuse (require) and the views that leave users out decide alike.
 bool may_see_user_data(const Actor& actor, std::int64_t authority_id)
 {
-  return actor.kind == Actor::Kind::user && actor.authority_id == authority_id;
+  return allowed(actor, Permission::view_users, authority_id);
 }
 
 bool is_assigned_handler(SQLite::Database& db, const Actor& actor, std::int64_t request_id)
