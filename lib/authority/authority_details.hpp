@@ -3,6 +3,7 @@
 #pragma once
 
 #include "access/actor.hpp"
+#include "authority/keyword_vocabulary.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
@@ -31,14 +32,7 @@ struct CompetenceEdit {
 void edit_competences(Session& session, const Actor& actor, std::int64_t authority_id,
                       const CompetenceEdit& edit);
 
-struct Keyword {
-  std::string slug, label_en, label_nl;
-};
-std::vector<Keyword> keyword_vocabulary(SQLite::Database& db);
 std::vector<Keyword> authority_keywords(SQLite::Database& db, std::int64_t authority_id);
-// A slug or a label in English or Dutch, case-insensitive; NotFoundError (3)
-// with the nearest keywords otherwise.
-std::string resolve_keyword(SQLite::Database& db, const std::string& text);
 // Returns the keywords actually added / removed.
 std::vector<std::string> add_authority_keywords(Session& session, const Actor& actor,
                                                 std::int64_t authority_id,

@@ -10,47 +10,16 @@
 #include <fmt/format.h>
 
 namespace imi {
-namespace {
-
-std::vector<Keyword> read_keywords(SQLite::Statement& q)
-{
-  std::vector<Keyword> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
-  return out;
-}
-
-} // namespace
-
-std::vector<Keyword> keyword_vocabulary(SQLite::Database& db)
-{
-  SQLite::Statement q(db, "SELECT slug, label_en, label_nl FROM keyword ORDER BY slug");
-  return read_keywords(q);
-}
 
 std::vector<Keyword> authority_keywords(SQLite::Database& db, std::int64_t id)
 {
   SQLite::Statement q(db, "SELECT k.slug, k.label_en, k.label_nl FROM authority_keyword a "
                           "JOIN keyword k ON k.slug = a.keyword WHERE a.authority_id = ? ORDER BY k.slug");
   q.bind(1, id);
-  return read_keywords(q);
-}
-
-std::string resolve_keyword(SQLite::Database& db, const std::string& text)
-{
-  const std::string wanted = util::trim(text);
-  SQLite::Statement q(db, "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
-                          "OR lower(label_nl) = lower(?1)");
-  q.bind(1, wanted);
-  if (q.executeStep()) return q.getColumn(0).getString();
-  std::vector<std::string> candidates;
-  for (const auto& k : keyword_vocabulary(db))
-    candidates.push_back(k.slug);
-  NotFoundError e(fmt::format("unknown keyword '{}'", wanted));
-  const auto near = util::nearest_matches(wanted, candidates, 3);
-  if (!near.empty()) e.hint("nearest keywords: " + util::join(near, ", "));
-  e.hint("'imictl authority keywords list --all' shows the whole vocabulary");
-  throw e;
+  std::vector<Keyword> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  return out;
 }
 
 namespace {

@@ -74,7 +74,7 @@ InitResult fill_own_authority(Session& session, SQLite::Database& db, const Init
   for (const auto& role : result.roles)
     db.exec(fmt::format("INSERT INTO user_role (user_id, role) VALUES ({}, '{}')", user_id, role));
   for (const auto& service : in.services) {
-    const std::string keyword = resolve_keyword(db, service);
+    const std::string keyword = resolve_keyword(db, service, "--service");
     SQLite::Statement svc(db, "INSERT OR IGNORE INTO user_service (user_id, keyword) VALUES (?, ?)");
     svc.bind(1, user_id);
     svc.bind(2, keyword);

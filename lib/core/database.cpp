@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/migrations.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -106,6 +107,16 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite_error(e, path);
   }
+  return db;
+}
+
+std::unique_ptr<SQLite::Database> open_shipped_schema()
+{
+  auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  // One transaction: applying the schema statement by statement costs more.
+  SQLite::Transaction tx(*db);
+  run_migrations(*db, 0);
+  tx.commit();
   return db;
 }
 

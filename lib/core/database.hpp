@@ -31,6 +31,11 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
 std::unique_ptr<SQLite::Database> create_database(const std::string& path, int busy_timeout_ms,
                                                   const std::function<void(SQLite::Database&)>& fill);
 
+// An in-memory database with every embedded migration applied: the reference
+// data shipped in schemas/ (keyword vocabulary, question sets), readable
+// without a database file.
+std::unique_ptr<SQLite::Database> open_shipped_schema();
+
 // Maps an SQLite failure to the error family: busy/locked past the timeout,
 // corrupt or not a database -> unavailable (7); constraint -> conflict (5).
 [[noreturn]] void rethrow_sqlite_error(const SQLite::Exception& e, const std::string& path);

@@ -2,6 +2,7 @@
 
 #include "access/permissions.hpp"
 #include "authority/authority.hpp"
+#include "authority/keyword_vocabulary.hpp"
 #include "core/audit.hpp"
 #include "core/database.hpp"
 #include "core/session.hpp"
@@ -59,25 +60,8 @@ std::vector<std::string> resolve_default_services(SQLite::Database& db, const Im
 {
   std::vector<std::string> out;
   if (!o.default_services.empty()) {
-    SQLite::Statement find(db,
-                           "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
-                           "OR lower(label_nl) = lower(?1)");
-    for (const auto& kw : o.default_services) {
-      find.reset();
-      find.bind(1, util::trim(kw));
-      if (!find.executeStep()) {
-        NotFoundError e(fmt::format("--default-service: no keyword '{}'", kw));
-        std::vector<std::string> all;
-        SQLite::Statement q(db, "SELECT slug FROM keyword");
-        while (q.executeStep())
-          all.push_back(q.getColumn(0).getString());
-        for (const auto& n : util::nearest_matches(kw, all, 3))
-          e.hint(fmt::format("did you mean '{}'?", n));
-        e.hint("'imictl authority keywords list --all' shows the vocabulary");
-        throw e;
-      }
-      out.push_back(find.getColumn(0).getString());
-    }
+    for (const auto& kw : o.default_services)
+      out.push_back(resolve_keyword(db, kw, "--default-service"));
     source = "--default-service";
     return out;
   }

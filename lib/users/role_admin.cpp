@@ -1,6 +1,7 @@
 #include "users/role_admin.hpp"
 
 #include "access/permissions.hpp"
+#include "authority/keyword_vocabulary.hpp"
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
@@ -49,24 +50,6 @@ std::string role_list_text(const std::vector<Role>& roles)
 
 } // namespace
 
-std::string resolve_service_keyword(SQLite::Database& db, std::string_view text)
-{
-  const std::string wanted = util::trim(text);
-  SQLite::Statement q(db, "SELECT slug FROM keyword WHERE slug = lower(?1) OR lower(label_en) = lower(?1) "
-                          "OR lower(label_nl) = lower(?1)");
-  q.bind(1, wanted);
-  if (q.executeStep()) return q.getColumn(0).getString();
-  NotFoundError e(fmt::format("unknown service keyword '{}'", wanted));
-  std::vector<std::string> slugs;
-  SQLite::Statement all(db, "SELECT slug FROM keyword ORDER BY slug");
-  while (all.executeStep())
-    slugs.push_back(all.getColumn(0).getString());
-  const auto near = util::nearest_matches(wanted, slugs, 3);
-  if (!near.empty()) e.hint(fmt::format("did you mean {}?", util::join(near, ", ")));
-  e.hint("the vocabulary: imictl authority keywords list --all");
-  throw e;
-}
-
 void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Role>& roles,
                  const std::vector<std::string>& services)
 {
@@ -79,7 +62,7 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
         {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
   std::vector<std::string> slugs;
   for (const auto& s : services)
-    slugs.push_back(resolve_service_keyword(db, s));
+    slugs.push_back(resolve_keyword(db, s, "--service"));
   for (Role r : roles) {
     if (r == Role::basic) continue;
     SQLite::Statement ins(db, "INSERT OR IGNORE INTO user_role (user_id, role) VALUES (?, ?)");

@@ -17,10 +17,6 @@ namespace imi {
 class Session;
 class Reporter;
 
-// A service keyword by slug or label (English or Dutch), case-insensitive.
-// Unknown: NotFoundError with the nearest keywords.
-std::string resolve_service_keyword(SQLite::Database& db, std::string_view text);
-
 // Adds roles and services to a user inside the caller's transaction; the
 // checks of grant_roles without permission and audit. Used by `user add`.
 void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Role>& roles,
