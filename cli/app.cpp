@@ -1,6 +1,7 @@
 // Builds the command line from the command table, parses it, and turns every
 // error into one `imictl: error:` line and the exit code of SPEC §1.
 #include "core/error.hpp"
+#include "help.hpp"
 #include "runtime.hpp"
 #include "util/text.hpp"
 
@@ -38,38 +39,19 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
     std::cerr << "imictl: hint: " << h << '\n';
 }
 
-// "imictl autority" -> did you mean 'authority'?
-std::vector<std::string> suggest_subcommand(CLI::App& app, const std::vector<std::string>& extras)
+// The table decides which commands exist and how they are summed up: each
+// row's setup must add exactly the command the row names, and the summary
+// comes from the row, so `imictl --help`, `imictl help` and the table
+// cannot drift apart.
+void add_commands(CLI::App& app, Runtime& rt)
 {
-  if (extras.empty() || extras.front().rfind('-', 0) == 0) return {};
-  CLI::App* level = &app;
-  for (bool deeper = true; deeper;) {
-    deeper = false;
-    for (auto* sub : level->get_subcommands()) {
-      level = sub;
-      deeper = true;
-      break;
-    }
-  }
-  std::vector<std::string> names;
-  for (auto* sub : level->get_subcommands({}))
-    names.push_back(sub->get_name());
-  if (names.empty()) return {};
-  std::vector<std::string> hints;
-  for (const auto& n : util::nearest_matches(extras.front(), names, 1))
-    hints.push_back(fmt::format("did you mean '{}'?", n));
-  return hints;
-}
-
-// "imictl user show" for the deepest subcommand the parser reached.
-std::string command_path(CLI::App& app)
-{
-  std::string path = "imictl";
-  for (CLI::App* level = &app;;) {
-    auto subs = level->get_subcommands();
-    if (subs.empty()) return path;
-    level = subs.front();
-    path += " " + level->get_name();
+  for (const auto& row : command_table()) {
+    const size_t before = app.get_subcommands({}).size();
+    row.setup(app, rt);
+    const auto after = app.get_subcommands({});
+    if (after.size() != before + 1 || after.back()->get_name() != row.name)
+      throw std::logic_error(fmt::format("setup of command '{}' must add exactly that command", row.name));
+    after.back()->description(row.summary);
   }
 }
 
@@ -99,12 +81,11 @@ int run(int argc, char** argv)
   app.set_version_flag("--version", "imictl " IMICTL_VERSION);
   app.fallthrough();
   app.require_subcommand(1);
-  app.footer("Run 'imictl COMMAND --help' for a command's options; 'man imictl' for the whole manual.");
+  app.formatter(help_formatter());
   add_global_options(app, rt.options);
-  for (const auto& c : command_table())
-    c.setup(app, rt);
 
   try {
+    add_commands(app, rt);
     try {
       app.parse(argc, argv);
     } catch (const SQLite::Exception& e) {
@@ -122,14 +103,16 @@ int run(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    // An unknown word where a command was expected gets "did you mean".
-    std::vector<std::string> extras = app.remaining(true);
-    auto hints = suggest_subcommand(app, extras);
-    if (!hints.empty())
-      print_error(json_errors, ErrorKind::usage, fmt::format("unknown command '{}'", extras.front()), hints);
-    else
-      print_error(json_errors, ErrorKind::usage, e.what(),
-                  {fmt::format("see '{} --help'", command_path(app))});
+    const UsageProblem problem = explain_parse_error(app, e);
+    // Bare `imictl` (or `imictl user`) gets the help it needs, on stderr
+    // because it still is a usage error (2): a script that forgot its
+    // command must not succeed.
+    if (problem.show_help != nullptr && !json_errors) {
+      std::cerr << help_text(*problem.show_help) << '\n';
+      print_error(false, ErrorKind::usage, problem.message, {});
+    } else {
+      print_error(json_errors, ErrorKind::usage, problem.message, problem.hints);
+    }
     return exit_code(ErrorKind::usage);
   } catch (const Error& e) {
     print_error(json_errors, e.kind(), e.what(), e.hints());

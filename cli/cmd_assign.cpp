@@ -25,7 +25,7 @@ void print_assignees(Runtime& rt, const std::string& request, const std::vector<
 void setup_assign(CLI::App& root, Runtime& rt)
 {
   auto a = std::make_shared<AssignOptions>();
-  auto* assign = root.add_subcommand("assign", "Assign a request to handlers (allocator, B3)");
+  auto* assign = root.add_subcommand("assign");
   assign->add_option("REQ", a->request, "Request reference or id")->required();
   assign->add_option("HANDLER", a->handlers, "Handler of the responding authority")->required();
   assign->add_flag("--reassign", a->reassign, "Replace the handlers now assigned");
@@ -38,7 +38,7 @@ void setup_assign(CLI::App& root, Runtime& rt)
 void setup_unassign(CLI::App& root, Runtime& rt)
 {
   auto u = std::make_shared<AssignOptions>();
-  auto* unassign = root.add_subcommand("unassign", "Take a handler off a request (allocator)");
+  auto* unassign = root.add_subcommand("unassign");
   unassign->add_option("REQ", u->request, "Request reference or id")->required();
   unassign->add_option("HANDLER", u->handlers, "Handler to take off")->required()->expected(1);
   unassign->callback([u, &rt] {

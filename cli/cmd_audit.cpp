@@ -96,7 +96,7 @@ void run_audit_head(Runtime& rt)
 
 void setup_audit(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("audit", "List and verify the audit log");
+  auto* cmd = root.add_subcommand("audit");
   cmd->require_subcommand(1);
   auto o = std::make_shared<AuditListOptions>();
   auto* list = cmd->add_subcommand("list", "List audit entries, oldest first");

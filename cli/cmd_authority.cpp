@@ -84,7 +84,7 @@ void run_search(const SearchOptions& o, Runtime& rt)
   if (!o.country.empty()) f.country = check_country("country", o.country);
   if (!o.type.empty()) f.type = authority_type_slug(parse_authority_type(o.type));
   if (!o.name.empty()) f.name = o.name;
-  if (!o.keyword.empty()) f.keyword = resolve_keyword(db, o.keyword);
+  if (!o.keyword.empty()) f.keyword = resolve_keyword(db, o.keyword, "--keyword");
   auto& out = rt.out();
   out.begin_list(list_columns);
   Record row = list_row(AuthoritySummary{});
@@ -114,7 +114,7 @@ void run_edit(const EditOptions& o, Runtime& rt)
 
 void setup_authority(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("authority", "Register, show, search and edit authorities");
+  auto* cmd = root.add_subcommand("authority");
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();

@@ -133,12 +133,13 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   kw->add_option("authority", ko->authority, "Authority id or name (default: own)");
   kw->add_option("--authority", ko->authority, "Authority id or name (default: own)");
   auto* kw_list = kw->add_subcommand("list", "List the authority's keywords");
-  kw_list->add_flag("--all", ko->all, "List the whole vocabulary instead");
+  kw_list->add_flag("--all", ko->all, "List the whole vocabulary instead (needs no database)");
   kw_list->add_option("authority", ko->authority, "Authority id or name (default: own)");
   kw_list->callback([ko, &rt] {
+    // The vocabulary ships with the binary: listable before `init`.
+    if (ko->all) return print_keywords(rt, shipped_keyword_vocabulary());
     auto& db = rt.session().db();
-    print_keywords(rt, ko->all ? keyword_vocabulary(db)
-                               : authority_keywords(db, resolve_authority(db, reference(ko->authority))));
+    print_keywords(rt, authority_keywords(db, resolve_authority(db, reference(ko->authority))));
   });
   for (bool adding : {true, false}) {
     auto* sub =

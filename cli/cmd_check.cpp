@@ -39,7 +39,7 @@ void run_check(Runtime& rt)
 
 void setup_check(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("check", "Check the set-up against the guide's advice; exit 1 on errors");
+  auto* cmd = root.add_subcommand("check");
   cmd->callback([&rt] { run_check(rt); });
 }
 

@@ -7,7 +7,7 @@ namespace imi::cli {
 
 void setup_config(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("config", "Show the effective configuration");
+  auto* cmd = root.add_subcommand("config");
   cmd->require_subcommand(1);
   auto* show = cmd->add_subcommand("show", "Print every key, its value and its source");
   show->callback([&rt] {

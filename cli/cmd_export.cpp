@@ -45,7 +45,7 @@ void run_export(const ExportCliOptions& o, Runtime& rt)
 
 void setup_export(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("export", "Export data as files for spreadsheets");
+  auto* cmd = root.add_subcommand("export");
   cmd->require_subcommand(1);
   auto* table =
       cmd->add_subcommand("result-table", "Write the result table (guide Bijlage 4) that import reads");

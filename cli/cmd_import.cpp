@@ -120,8 +120,7 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
 
 void setup_import(CLI::App& root, Runtime& rt)
 {
-  auto* cmd =
-      root.add_subcommand("import", "Import a result table (guide Bijlage 4): departments, users, roles");
+  auto* cmd = root.add_subcommand("import");
   auto o = std::make_shared<ImportCliOptions>();
   cmd->add_option("file", o->file, "The table as CSV (';', ',' or tab); '-' reads standard input")
       ->required();

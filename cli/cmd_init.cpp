@@ -47,7 +47,7 @@ void run_init(InitOptions& o, Runtime& rt)
 void setup_init(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<InitOptions>();
-  auto* cmd = root.add_subcommand("init", "Create the database with the own authority and its first user");
+  auto* cmd = root.add_subcommand("init");
   cmd->add_option("--authority", o->input.authority.name, "Formal name of the own authority")->required();
   cmd->add_option("--country", o->input.authority.country, "ISO 3166 country code (NL)")->required();
   cmd->add_option("--email", o->input.authority.email, "The authority's e-mail (gets a cc of every mail)")

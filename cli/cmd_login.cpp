@@ -74,7 +74,7 @@ void setup_user_activate(CLI::App& user, Runtime& rt)
 void setup_login(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<SecretOptions>();
-  auto* cmd = root.add_subcommand("login", "Log in with password and three characters of the security code");
+  auto* cmd = root.add_subcommand("login");
   cmd->add_option("USER", o->user, "Username or e-mail address")->required();
   cmd->add_flag("--password-stdin", o->password_stdin,
                 "Read the password, then the requested code characters, one line each, from stdin");

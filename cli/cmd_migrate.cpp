@@ -8,7 +8,7 @@ namespace imi::cli {
 
 void setup_migrate(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("migrate", "Bring the database schema up to date");
+  auto* cmd = root.add_subcommand("migrate");
   cmd->callback([&rt] {
     auto& db = rt.session().db(Access::read_write);
     const int version = db.execAndGet("PRAGMA user_version").getInt();

@@ -119,7 +119,7 @@ void run_notify_retry(const NotifyRetryOptions& o, Runtime& rt)
 
 void setup_notify(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("notify", "List and deliver queued mail");
+  auto* cmd = root.add_subcommand("notify");
   cmd->require_subcommand(1);
 
   auto lo = std::make_shared<NotifyListOptions>();

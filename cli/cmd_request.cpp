@@ -112,7 +112,7 @@ void setup_create(CLI::App& cmd, Runtime& rt)
 
 void setup_request(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("request", "Information requests: draft, send, handle, answer (B2, B3)");
+  auto* cmd = root.add_subcommand("request");
   cmd->require_subcommand(1);
   setup_create(*cmd, rt);
 

@@ -31,7 +31,7 @@ void stream_roles(Runtime& rt,
 
 void setup_role(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("role", "Grant and revoke roles");
+  auto* cmd = root.add_subcommand("role");
   cmd->require_subcommand(1);
   const std::string role_help = "Role: basic, handler, lda, allocator (Dutch or English names too)";
 

@@ -139,8 +139,7 @@ void run_stats(const StatsCliOptions& o, Runtime& rt)
 
 void setup_stats(CLI::App& root, Runtime& rt)
 {
-  auto* cmd =
-      root.add_subcommand("stats", "The authority's scoreboard: sent, received, answered in time (H5)");
+  auto* cmd = root.add_subcommand("stats");
   auto o = std::make_shared<StatsCliOptions>();
   cmd->add_option("--authority", o->authority, "Authority (id or name; default: the acting user's)");
   cmd->add_option("--department", o->department, "Only this department (default: all, and each)");

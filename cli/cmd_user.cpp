@@ -147,7 +147,7 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
 
 void setup_user(CLI::App& root, Runtime& rt)
 {
-  auto* cmd = root.add_subcommand("user", "Manage the users of the own authority");
+  auto* cmd = root.add_subcommand("user");
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();

@@ -1,4 +1,6 @@
-// The list of subcommands, in the order `imictl --help` shows them.
+// The commands, in the order `imictl --help` lists them. cli/app.cpp calls
+// each row's setup, checks that it added the command the row names, and
+// gives that command the row's summary: the one place summaries live.
 #include "runtime.hpp"
 
 namespace imi::cli {
@@ -19,6 +21,7 @@ void setup_stats(CLI::App&, Runtime&);
 void setup_audit(CLI::App&, Runtime&);
 void setup_config(CLI::App&, Runtime&);
 void setup_migrate(CLI::App&, Runtime&);
+void setup_help(CLI::App&, Runtime&);
 
 const std::vector<CommandSpec>& command_table()
 {
@@ -27,18 +30,19 @@ const std::vector<CommandSpec>& command_table()
       {"authority", "Register, show, search and edit authorities", setup_authority},
       {"user", "Manage the users of the own authority", setup_user},
       {"role", "Grant and revoke roles", setup_role},
-      {"login", "Log in with password and security code", setup_login},
+      {"login", "Log in with password and three characters of the security code", setup_login},
       {"notify", "List and deliver queued mail", setup_notify},
       {"request", "Information requests: draft, send, handle, answer (B2, B3)", setup_request},
       {"assign", "Assign a request to handlers (allocator, B3)", setup_assign},
       {"unassign", "Take a handler off a request (allocator)", setup_unassign},
-      {"import", "Import a result table (guide Bijlage 4)", setup_import},
-      {"export", "Export the result table", setup_export},
-      {"stats", "The scoreboard: requests sent, received and answered in time (H5)", setup_stats},
-      {"check", "Check the set-up against the guide's advice", setup_check},
+      {"import", "Import a result table (guide Bijlage 4): departments, users, roles", setup_import},
+      {"export", "Export data as files for spreadsheets", setup_export},
+      {"stats", "The authority's scoreboard: sent, received, answered in time (H5)", setup_stats},
+      {"check", "Check the set-up against the guide's advice; exit 1 on errors", setup_check},
       {"audit", "List and verify the audit log", setup_audit},
       {"config", "Show the effective configuration", setup_config},
       {"migrate", "Bring the database schema up to date", setup_migrate},
+      {"help", "Show the help of imictl or of a command", setup_help},
   };
   return table;
 }

@@ -67,8 +67,9 @@ private:
 };
 
 // Subcommands: each file cli/cmd_<name>.cpp defines setup_<name>, which adds
-// its subcommand(s) to the root app and binds callbacks that call its run
-// functions. The table in command_table.cpp lists them all.
+// its one command (the row's name) to the root app and binds callbacks that
+// call its run functions. The table in command_table.cpp lists them all and
+// holds their summaries; cli/app.cpp refuses a setup that adds anything else.
 struct CommandSpec {
   const char* name;
   const char* summary;
