@@ -4,7 +4,7 @@
 set -u
 imictl=$1 mandir=$2 status=0
 mandoc -T lint -W warning "$mandir"/*.1 || status=1
-commands=$("$imictl" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}')
+commands=$("$imictl" --help | awk '/^Commands:/{on=1; next} on && /^$/{on=0} on && /^  [a-z]/{print $1}')
 [ -n "$commands" ] || { echo "no commands found in imictl --help" >&2; exit 1; }
 for c in $commands; do
   [ -f "$mandir/imictl-$c.1" ] || { echo "missing man page: man/imictl-$c.1" >&2; status=1; }

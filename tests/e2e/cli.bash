@@ -20,7 +20,7 @@ expect_rc 2 imictl autority list
 expect_contains "$ERR" "imictl: error: unknown command 'autority'"
 expect_contains "$ERR" "did you mean 'authority'?"
 expect_rc 2 imictl authority lst
-expect_contains "$ERR" "did you mean 'list'?"
+expect_contains "$ERR" "did you mean 'authority list'?"
 expect_rc 2 imictl authority list --bogus
 expect_rc 2 imictl --format xml authority list
 expect_rc 2 imictl
