@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include "util/suggest.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -183,21 +185,7 @@ size_t edit_distance(std::string_view a, std::string_view b)
 std::vector<std::string> nearest_matches(std::string_view word, const std::vector<std::string>& candidates,
                                          size_t limit)
 {
-  const std::string w = to_lower_ascii(word);
-  std::vector<std::pair<size_t, std::string>> scored;
-  for (const auto& c : candidates) {
-    const std::string lc = to_lower_ascii(c);
-    size_t d = edit_distance(w, lc);
-    // A candidate that contains the word is a good match whatever its length.
-    if (!w.empty() && lc.find(w) != std::string::npos) d = std::min<size_t>(d, 1);
-    const size_t threshold = std::max<size_t>(2, w.size() / 3);
-    if (d <= threshold) scored.emplace_back(d, c);
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](auto& x, auto& y) { return x.first < y.first; });
-  std::vector<std::string> out;
-  for (size_t i = 0; i < scored.size() && i < limit; ++i)
-    out.push_back(scored[i].second);
-  return out;
+  return suggest(word, candidates, limit);
 }
 
 } // namespace imi::util

@@ -27,7 +27,8 @@ std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 size_t edit_distance(std::string_view a, std::string_view b);
-// Up to `limit` candidates close to `word` (case-insensitive), best first.
+// Up to `limit` candidates close to `word`, best first: util::suggest's rule
+// (util/suggest.hpp) for candidates known by one name.
 std::vector<std::string> nearest_matches(std::string_view word, const std::vector<std::string>& candidates,
                                          size_t limit = 3);
 
