@@ -112,7 +112,7 @@ csv-formula-listing   lib/core/output.cpp          ^e2e\.cli$                   
 help-summary-from-table  cli/app.cpp                   ^e2e\.help$            s/    after\.back\(\)->description\(row\.summary\);//
 help-bare-shows-help     cli/app.cpp                   ^e2e\.help$            s/if \(problem\.show_help != nullptr && !json_errors\)/if (false)/
 suggest-option           cli/parse_errors.cpp          ^e2e\.help$            s/if \(!near\.empty\(\)\) message \+= fmt::format\("; did you mean --\{\}\?", near\.front\(\)\);//
-suggest-prefix           lib/util/suggest.cpp          ^(unit|e2e\.help)$     s/if \(word\.size\(\) >= 3 && starts_a_word_of\(name, word\)\)/if (false)/
+suggest-prefix           lib/util/suggest.cpp          ^(unit|e2e\.help)$     s/if \(word\.size\(\) >= 3 && starts_a_word_of\(name, word\)\)/if (false \&\& starts_a_word_of(name, word))/
 suggest-dutch-labels     lib/authority/keyword_vocabulary.cpp ^(unit|e2e\.help)$ s/\{k\.slug, \{k\.slug, k\.label_en, k\.label_nl\}\}/{k.slug, {k.slug}}/
 keywords-without-db      cli/cmd_authority_details.cpp ^e2e\.help$            s/return print_keywords\(rt, shipped_keyword_vocabulary\(\)\);/return print_keywords(rt, keyword_vocabulary(rt.session().db()));/
 TABLE
