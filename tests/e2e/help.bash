@@ -20,8 +20,9 @@ expect_eq "$(tail -1 <<<"$ERR")" "imictl: error: a command is required"
 CHECKS=$((CHECKS + 1))
 commands_at=$(grep -n '^Commands:' <<<"$ERR" | cut -d: -f1)
 globals_at=$(grep -n '^Global options:' <<<"$ERR" | cut -d: -f1)
-[ -n "$commands_at" ] && [ -n "$globals_at" ] && [ "$commands_at" -lt "$globals_at" ] ||
+if [ -z "$commands_at" ] || [ -z "$globals_at" ] || [ "$commands_at" -ge "$globals_at" ]; then
   fail "commands ($commands_at) should be listed before the global options ($globals_at)"
+fi
 # With --json, stderr carries the JSON error alone.
 expect_rc 2 imictl --json
 CHECKS=$((CHECKS + 1))
