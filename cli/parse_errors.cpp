@@ -48,6 +48,20 @@ std::string unknown_option_message(const CLI::App& level, const std::string& arg
   return message;
 }
 
+// `imictl authority keywords lst`: the command takes an argument before
+// its subcommand, so the misspelt subcommand was taken for that argument.
+const std::string* misspelt_subcommand(const CLI::App& level)
+{
+  std::vector<std::string> names;
+  for (const CLI::App* sub : level.get_subcommands(named))
+    names.push_back(sub->get_name());
+  for (const CLI::Option* option :
+       level.get_options([](const CLI::Option* o) { return o->get_positional(); }))
+    for (const auto& word : option->results())
+      if (!util::suggest(word, names, 1).empty()) return &word;
+  return nullptr;
+}
+
 } // namespace
 
 UsageProblem explain_parse_error(const CLI::App& root, const CLI::ParseError& error)
@@ -63,6 +77,8 @@ UsageProblem explain_parse_error(const CLI::App& root, const CLI::ParseError& er
   }
   if (level.get_require_subcommand_min() > 0 && level.get_subcommands().empty()) {
     if (level.get_parent() == nullptr) return {"a command is required", {"see 'imictl help'"}, &level};
+    if (const std::string* word = misspelt_subcommand(level))
+      return {unknown_command_message(level, *word), see};
     return {fmt::format("'{}' needs a subcommand", command_path(level)), see, &level};
   }
   return {error.what(), see};

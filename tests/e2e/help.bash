@@ -116,6 +116,10 @@ expect_contains "$ERR" "unknown command 'req'; did you mean 'request'?"
 expect_rc 2 imictl user lst
 expect_contains "$ERR" "imictl: error: unknown command 'user lst'; did you mean 'user list'?"
 expect_contains "$ERR" "imictl: hint: see 'imictl help user'"
+# A command that takes an argument before its subcommand ("authority
+# keywords [AUTH] list") took the misspelt subcommand for that argument.
+expect_rc 2 imictl authority keywords lst
+expect_contains "$ERR" "unknown command 'authority keywords lst'; did you mean 'authority keywords list'?"
 expect_rc 2 imictl help usr
 expect_contains "$ERR" "imictl: error: unknown command 'usr'; did you mean 'user'?"
 expect_rc 2 imictl help user ad
