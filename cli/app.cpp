@@ -57,7 +57,7 @@ void add_commands(CLI::App& app, Runtime& rt)
 
 void add_global_options(CLI::App& app, GlobalOptions& o)
 {
-  auto* g = "Global options";
+  const char* g = global_options_group;
   app.add_option("--db", o.db, "Database file (env IMICTL_DB)")->group(g);
   app.add_option("--config", o.config, "TOML configuration file")->envname("IMICTL_CONFIG")->group(g);
   app.add_option("--as", o.as, "Acting user (username or e-mail)")->envname("IMICTL_USER")->group(g);

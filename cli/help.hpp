@@ -16,6 +16,10 @@ class ParseError;
 
 namespace imi::cli {
 
+// The group of the options defined once on the root that every command
+// accepts (fallthrough); every help page shows it.
+inline constexpr const char* global_options_group = "Global options";
+
 // The root's help lists the commands, then the global options; a
 // subcommand's help shows the global options after its own, and points to
 // its man page.

@@ -10,8 +10,6 @@
 namespace imi::cli {
 namespace {
 
-constexpr const char* global_group = "Global options";
-
 const CLI::App& root_of(const CLI::App& app)
 {
   const CLI::App* level = &app;
@@ -87,8 +85,8 @@ private:
   std::string make_global_options(const CLI::App& app) const
   {
     const auto globals =
-        root_of(app).get_options([](const CLI::Option* o) { return o->get_group() == global_group; });
-    return globals.empty() ? std::string() : make_group(global_group, false, globals);
+        root_of(app).get_options([](const CLI::Option* o) { return o->get_group() == global_options_group; });
+    return globals.empty() ? std::string() : make_group(global_options_group, false, globals);
   }
 };
 
