@@ -2,11 +2,13 @@
 
 #include "access/invocation.hpp"
 #include "core/error.hpp"
+#include "users/role.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <termios.h>
 #include <unistd.h>
@@ -118,14 +120,35 @@ Session& Runtime::session()
     if (!options.as.empty()) actor = options.as;
     session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(),
                                          *reporter_, actor);
+    // -v: which files this command works on, and where the settings came from.
+    const auto& entries = session_->config().entries();
+    reporter_->debug(
+        fmt::format("database {} (from {})", session_->database_path(), entries.at("database.path").source));
+    if (auto it = entries.find("mail.transport"); it != entries.end())
+      reporter_->debug(fmt::format("mail transport {} (from {})", it->second.value, it->second.source));
   }
   return *session_;
 }
 
 const Actor& Runtime::actor()
 {
-  if (!actor_) actor_ = identify(session());
+  if (!actor_) {
+    actor_ = identify(session());
+    // -v: whose permissions this command runs with.
+    std::vector<std::string> roles;
+    for (Role r : actor_->roles)
+      roles.emplace_back(role_slug(r));
+    reporter_->debug(
+        fmt::format("acting as {} ({}), authority {}", actor_->audit_name(),
+                    roles.empty() ? std::string("no roles") : fmt::format("{}", fmt::join(roles, ", ")),
+                    actor_->authority_id));
+  }
   return *actor_;
+}
+
+void Runtime::changed(const Record& record)
+{
+  if (!options.quiet) out().object(record);
 }
 
 Renderer& Runtime::out()

@@ -43,6 +43,9 @@ public:
   // The built-in cron actor, for purge, notify send, user issue-credentials.
   Actor system() { return system_actor(session()); }
   Renderer& out();
+  // The record a changing command (user edit, role grant, ...) prints to
+  // show the result; -q leaves it out, so scripts can be silent on success.
+  void changed(const Record& record);
   Reporter& reporter();
   Format format() const;
   bool stdout_is_tty() const;
