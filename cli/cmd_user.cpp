@@ -141,7 +141,7 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
   }
   out.begin_list({"username", "action"});
   for (const auto& name : result.usernames)
-    out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});
+    out.row({{"username", name}, {"action", dry_run ? "due" : "queued"}});
   out.end_list();
 }
 

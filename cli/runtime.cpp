@@ -24,7 +24,8 @@ public:
   void warning(const std::string& m) override
   {
     clear_progress();
-    std::cerr << "imictl: warning: " << m << '\n';
+    const bool color = tty_ && !options_.no_color && !std::getenv("NO_COLOR");
+    std::cerr << "imictl: " << (color ? "\033[33mwarning:\033[0m " : "warning: ") << m << '\n';
   }
   void note(const std::string& m) override
   {
@@ -103,6 +104,11 @@ bool Runtime::stdout_is_tty() const
   return ::isatty(1) != 0;
 }
 
+bool Runtime::stderr_color() const
+{
+  return ::isatty(2) != 0 && !options.no_color && !std::getenv("NO_COLOR");
+}
+
 bool Runtime::stdin_is_tty() const
 {
   return ::isatty(0) != 0;
@@ -156,6 +162,7 @@ Renderer& Runtime::out()
   if (!renderer_) {
     const bool color = stdout_is_tty() && !options.no_color && !std::getenv("NO_COLOR");
     renderer_ = std::make_unique<Renderer>(std::cout, format(), color);
+    renderer_->set_csv_raw(options.csv_raw);
   }
   return *renderer_;
 }

@@ -27,6 +27,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool no_color = false;
+  bool csv_raw = false; // CSV cells as stored, no spreadsheet formula guard
 };
 
 class Runtime {
@@ -49,6 +50,8 @@ public:
   Reporter& reporter();
   Format format() const;
   bool stdout_is_tty() const;
+  // Colour on standard error: a terminal, and neither --no-color nor NO_COLOR.
+  bool stderr_color() const;
   bool stdin_is_tty() const;
 
   // Set by the commands that render --format html (stats) before anything
