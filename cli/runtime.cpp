@@ -152,6 +152,13 @@ const Actor& Runtime::actor()
   return *actor_;
 }
 
+void Runtime::refuse_csv_for_nested() const
+{
+  if (format() == Format::csv)
+    throw UsageError("this command's record holds nested data that CSV cannot carry",
+                     {"use --json for all of it, or --format table to read it"});
+}
+
 void Runtime::changed(const Record& record)
 {
   if (!options.quiet) out().object(record);

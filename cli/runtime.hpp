@@ -44,6 +44,10 @@ public:
   // The built-in cron actor, for purge, notify send, user issue-credentials.
   Actor system() { return system_actor(session()); }
   Renderer& out();
+  // Commands whose record holds nested data (authority show, request show)
+  // call this first: CSV cannot carry it, and the usage error must come
+  // before the command does anything (a reveal is audited, for one).
+  void refuse_csv_for_nested() const;
   // The record a changing command (user edit, role grant, ...) prints to
   // show the result; -q leaves it out, so scripts can be silent on success.
   void changed(const Record& record);
