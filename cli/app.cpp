@@ -69,6 +69,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
   app.add_flag("-q,--quiet", o.quiet, "Only errors and results")->group(g);
   app.add_flag("-v,--verbose", o.verbose, "More detail on stderr")->group(g);
   app.add_flag("--no-color", o.no_color, "No colour (env NO_COLOR)")->group(g);
+  app.add_flag("--csv-raw", o.csv_raw, "CSV cells exactly as stored (no leading ' before = + - @)")->group(g);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "authority/authority_details.hpp"
 #include "core/error.hpp"
 #include "core/validate.hpp"
+#include "enum_option.hpp"
 #include "runtime.hpp"
 #include "users/user_admin.hpp"
 
@@ -122,6 +123,7 @@ void setup_authority(CLI::App& root, Runtime& rt)
   add->add_option("--name", a->in.name, "Formal name")->required();
   add->add_option("--country", a->in.country, "ISO 3166 country code")->required();
   add->add_option("--type", a->in.type, "competent_authority, coordinator or delegated_coordinator")
+      ->check(authority_type_value())
       ->required();
   add->add_option("--email", a->in.email, "E-mail address")->required();
   add->add_option("--informal-name", a->informal_name, "Informal name");
@@ -141,7 +143,7 @@ void setup_authority(CLI::App& root, Runtime& rt)
   auto so = std::make_shared<SearchOptions>();
   auto* search = cmd->add_subcommand("search", "Search by country, type, keyword and name (guide B1)");
   search->add_option("--country", so->country, "ISO 3166 country code");
-  search->add_option("--type", so->type, "Authority type");
+  search->add_option("--type", so->type, "Authority type")->check(authority_type_value());
   search->add_option("--keyword", so->keyword, "Services keyword");
   search->add_option("--name", so->name, "Fragment of the formal or informal name");
   search->callback([so, &rt] { run_search(*so, rt); });

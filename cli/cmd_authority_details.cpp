@@ -99,6 +99,7 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   auto* show = cmd.add_subcommand("show", "Show all tabs of an authority (default: own)");
   show->add_option("authority", *show_ref, "Authority id or name");
   show->callback([show_ref, &rt] {
+    rt.refuse_csv_for_nested();
     auto& db = rt.session().db();
     rt.out().object(show_record(db, rt.actor(), resolve_authority(db, reference(*show_ref))));
   });

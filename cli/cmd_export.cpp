@@ -25,6 +25,7 @@ void run_export(const ExportCliOptions& o, Runtime& rt)
   opts.encoding = parse_encoding_option(o.encoding);
   if (opts.encoding == util::TextEncoding::automatic) opts.encoding = util::TextEncoding::utf8;
   opts.byte_order_mark = !o.no_bom;
+  opts.raw = rt.options.csv_raw;
   if (!o.authority.empty()) opts.authority = o.authority;
   const mode_t mode = o.mode.empty() ? 0600 : parse_file_mode("--mode", o.mode);
   Session& s = rt.session();

@@ -34,6 +34,7 @@ void run_show(const ShowOptions& o, Runtime& rt)
 {
   std::optional<std::string> reason;
   if (o.reveal) reason = o.reason;
+  rt.refuse_csv_for_nested();
   rt.out().object(request_record(show_request(rt.session(), rt.actor(), o.request, reason)));
 }
 

@@ -1,4 +1,5 @@
 // imictl role grant|revoke|list|who.
+#include "enum_option.hpp"
 #include "runtime.hpp"
 #include "users/role_admin.hpp"
 
@@ -17,6 +18,7 @@ Record role_row(const RoleRow& r)
 struct GrantOptions {
   std::string user;
   std::vector<std::string> roles, services;
+  bool dry_run = false; // revoke only
 };
 
 void stream_roles(Runtime& rt,
@@ -38,18 +40,22 @@ void setup_role(CLI::App& root, Runtime& rt)
   auto g = std::make_shared<GrantOptions>();
   auto* grant = cmd->add_subcommand("grant", "Grant roles; a handler needs at least one service");
   grant->add_option("USER", g->user, "Username or e-mail address")->required();
-  grant->add_option("ROLE", g->roles, role_help)->required();
+  grant->add_option("ROLE", g->roles, role_help)->required()->check(role_value());
   grant->add_option("--service", g->services, "Service keyword for a handler (repeatable)")->type_name("KW");
   grant->callback([g, &rt] {
-    rt.out().object(user_record(grant_roles(rt.session(), rt.actor(), g->user, g->roles, g->services)));
+    rt.changed(user_record(grant_roles(rt.session(), rt.actor(), g->user, g->roles, g->services)));
   });
 
   auto r = std::make_shared<GrantOptions>();
   auto* revoke = cmd->add_subcommand("revoke", "Revoke roles (not the last lda)");
   revoke->add_option("USER", r->user, "Username or e-mail address")->required();
-  revoke->add_option("ROLE", r->roles, role_help)->required();
-  revoke->callback(
-      [r, &rt] { rt.out().object(user_record(revoke_roles(rt.session(), rt.actor(), r->user, r->roles))); });
+  revoke->add_option("ROLE", r->roles, role_help)->required()->check(role_value());
+  revoke->add_flag("-n,--dry-run", r->dry_run, "Check and show the result; change nothing");
+  revoke->callback([r, &rt] {
+    const UserView u = revoke_roles(rt.session(), rt.actor(), r->user, r->roles, r->dry_run);
+    if (r->dry_run) rt.reporter().note("dry run: nothing was changed");
+    rt.changed(user_record(u));
+  });
 
   auto who_list = std::make_shared<std::string>();
   auto* list = cmd->add_subcommand("list", "List the roles of every user, or of one");
@@ -61,7 +67,7 @@ void setup_role(CLI::App& root, Runtime& rt)
 
   auto role = std::make_shared<std::string>();
   auto* who = cmd->add_subcommand("who", "List the users holding a role");
-  who->add_option("ROLE", *role, role_help)->required();
+  who->add_option("ROLE", *role, role_help)->required()->check(role_value());
   who->callback([role, &rt] {
     stream_roles(rt, [&](const auto& sink) { users_with_role(rt.session(), rt.actor(), *role, sink); });
   });

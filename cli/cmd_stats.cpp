@@ -43,10 +43,10 @@ std::string cell(const std::string& text, size_t width, Rating r, bool color)
   return color && r != Rating::none ? ansi(r) + s + "\033[0m" : s;
 }
 
-void print_table(const StatsReport& rep, bool color)
+void print_table(std::ostream& os, const StatsReport& rep, bool color)
 {
-  std::cout << fmt::format("{}: {} to {}{}\n", rep.authority, rep.from, rep.to,
-                           rep.fictitious ? " (fictitious requests included)" : "");
+  os << fmt::format("{}: {} to {}{}\n", rep.authority, rep.from, rep.to,
+                    rep.fictitious ? " (fictitious requests included)" : "");
   const std::vector<std::string> heads = {"DEPARTMENT", "SENT",           "RECEIVED", "ACCEPTED <=7D",
                                           "AVG DAYS",   "BY AGREED DATE", "SCORE"};
   std::vector<std::vector<std::pair<std::string, Rating>>> lines;
@@ -67,12 +67,12 @@ void print_table(const StatsReport& rep, bool color)
   std::string head;
   for (size_t i = 0; i < heads.size(); ++i)
     head += cell(heads[i], i + 1 < heads.size() ? widths[i] + 2 : 0, Rating::none, false);
-  std::cout << (color ? "\033[1m" + head + "\033[0m" : head) << '\n';
+  os << (color ? "\033[1m" + head + "\033[0m" : head) << '\n';
   for (const auto& l : lines) {
     std::string s;
     for (size_t i = 0; i < l.size(); ++i)
       s += cell(l[i].first, i + 1 < l.size() ? widths[i] + 2 : 0, l[i].second, color);
-    std::cout << s << '\n';
+    os << s << '\n';
   }
 }
 
@@ -82,9 +82,8 @@ Record indicator_fields(const std::string& key, const Indicator& i)
           {key + "_rating", rating_slug(i.rating)}};
 }
 
-void print_csv(Runtime& rt, const StatsReport& rep)
+void print_csv(Renderer& out, const StatsReport& rep)
 {
-  auto& out = rt.out();
   out.begin_list({"authority", "department", "from", "to", "sent", "received", "answered",
                   "accepted_within_7_days", "accepted_within_7_days_rating", "average_days_to_answer",
                   "average_days_to_answer_rating", "answered_by_agreed_date",
@@ -109,7 +108,6 @@ void run_stats(const StatsCliOptions& o, Runtime& rt)
 {
   rt.html_allowed = true;
   const bool html = rt.options.format == "html" && !rt.options.json;
-  if (!o.output.empty() && !html) throw UsageError("-o FILE is for --format html; other formats print");
   StatsFilter f;
   if (!o.authority.empty()) f.authority = o.authority;
   if (!o.department.empty()) f.department = o.department;
@@ -118,21 +116,24 @@ void run_stats(const StatsCliOptions& o, Runtime& rt)
   f.fictitious = o.fictitious;
   Session& s = rt.session();
   const StatsReport rep = compute_stats(s, rt.actor(), f);
+  // Counts only, but a file the user names: the safe writer keeps the
+  // database and links out of reach. Without -o (or with -) standard output.
+  SafeOutput file(o.output.empty() ? "-" : o.output, session_output_options(s, 0644));
+  std::ostream& os = file.stream();
   if (html) {
-    // The page is counts only, but it is a file the user names: the safe
-    // writer keeps the database and links out of reach.
-    SafeOutput out(o.output.empty() ? "-" : o.output, session_output_options(s, 0644));
-    out.stream() << render_stats_html(rep);
-    out.commit();
-    if (!out.is_stdout()) rt.reporter().note(fmt::format("wrote {}", o.output));
-    return;
+    os << render_stats_html(rep);
+  } else if (rt.format() == Format::json) {
+    os << stats_json(rep) << '\n';
+  } else if (rt.format() == Format::csv) {
+    Renderer csv(os, Format::csv, false);
+    csv.set_csv_raw(rt.options.csv_raw);
+    print_csv(csv, rep);
+  } else {
+    print_table(os, rep,
+                file.is_stdout() && rt.stdout_is_tty() && !rt.options.no_color && !std::getenv("NO_COLOR"));
   }
-  if (rt.format() == Format::json) {
-    std::cout << stats_json(rep) << '\n';
-    return;
-  }
-  if (rt.format() == Format::csv) return print_csv(rt, rep);
-  print_table(rep, rt.stdout_is_tty() && !rt.options.no_color && !std::getenv("NO_COLOR"));
+  file.commit();
+  if (!file.is_stdout()) rt.reporter().note(fmt::format("wrote {}", o.output));
 }
 
 } // namespace
@@ -147,7 +148,8 @@ void setup_stats(CLI::App& root, Runtime& rt)
       ->type_name("DATE");
   cmd->add_option("--to", o->to, "Last day of the period (default: today)")->type_name("DATE");
   cmd->add_flag("--fictitious", o->fictitious, "Count fictitious (practice) requests too");
-  cmd->add_option("-o,--output", o->output, "With --format html: write the page to FILE")->type_name("FILE");
+  cmd->add_option("-o,--output", o->output, "Write to FILE instead of standard output (any format)")
+      ->type_name("FILE");
   cmd->callback([o, &rt] { run_stats(*o, rt); });
 }
 

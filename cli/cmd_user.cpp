@@ -1,9 +1,10 @@
-// imictl user add|list|show|edit|rename|delete|lock|unlock|reset-password|
-// print|issue-credentials (activate is in cmd_login.cpp with login, link and
-// unlink in cmd_user_link.cpp).
+// imictl user add|list|show|edit|rename|print|issue-credentials (delete,
+// restore, lock, unlock and reset-password are in cmd_user_lifecycle.cpp,
+// activate in cmd_login.cpp with login, link and unlink in cmd_user_link.cpp).
 #include "authority/authority.hpp"
 #include "core/error.hpp"
 #include "core/safe_output.hpp"
+#include "enum_option.hpp"
 #include "notify/credentials.hpp"
 #include "runtime.hpp"
 #include "users/user_admin.hpp"
@@ -16,6 +17,7 @@
 namespace imi::cli {
 
 void setup_user_activate(CLI::App& user, Runtime& rt);
+void setup_user_lifecycle(CLI::App& user, Runtime& rt);
 void setup_user_link(CLI::App& user, Runtime& rt);
 
 namespace {
@@ -113,7 +115,7 @@ void run_edit(const EditOptions& o, const CLI::App& app, Runtime& rt)
   if (given("--function")) e.function = o.function;
   e.add_departments = o.add_departments;
   e.remove_departments = o.remove_departments;
-  print_user(rt, edit_user(rt.session(), rt.actor(), o.user, e));
+  rt.changed(user_record(edit_user(rt.session(), rt.actor(), o.user, e)));
 }
 
 void run_print(const std::vector<std::string>& users, const std::string& output, Runtime& rt)
@@ -139,7 +141,7 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
   }
   out.begin_list({"username", "action"});
   for (const auto& name : result.usernames)
-    out.row({{"username", name}, {"action", dry_run ? "would queue credentials" : "credentials queued"}});
+    out.row({{"username", name}, {"action", dry_run ? "due" : "queued"}});
   out.end_list();
 }
 
@@ -168,7 +170,8 @@ void setup_user(CLI::App& root, Runtime& rt)
   add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)")
       ->type_name("NAME");
   add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)")
-      ->type_name("ROLE");
+      ->type_name("ROLE")
+      ->check(role_value());
   add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
       ->type_name("KW");
   add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
@@ -181,8 +184,10 @@ void setup_user(CLI::App& root, Runtime& rt)
 
   auto l = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "List users");
-  list->add_option("--role", l->role, "Only users with this role")->type_name("ROLE");
-  list->add_option("--status", l->status, "pending, active, locked or deleted")->type_name("STATUS");
+  list->add_option("--role", l->role, "Only users with this role")->type_name("ROLE")->check(role_value());
+  list->add_option("--status", l->status, "pending, active, locked or deleted")
+      ->type_name("STATUS")
+      ->check(user_status_value());
   list->add_option("--department", l->department, "Only users of this department")->type_name("NAME");
   list->add_option("--text", l->text, "Text in the username, name or e-mail address")->type_name("TEXT");
   list->add_flag("--all", l->all, "Include deleted users");
@@ -213,28 +218,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   rename->add_option("USER", rn->first, "Username or e-mail address")->required();
   rename->add_option("NEW", rn->second, "New username")->required();
   rename->callback(
-      [rn, &rt] { print_user(rt, rename_user(rt.session(), rt.actor(), rn->first, rn->second)); });
-
-  auto del = std::make_shared<std::pair<std::string, std::string>>();
-  auto* remove = cmd->add_subcommand("delete", "Delete a user (kept as 'deleted' for the audit trail)");
-  remove->add_option("USER", del->first, "Username or e-mail address")->required();
-  remove->add_option("--reassign-to", del->second, "Handler who takes over the user's open requests")
-      ->type_name("USER");
-  remove->callback([del, &rt] {
-    print_user(rt, delete_user(rt.session(), rt.actor(), del->first,
-                               del->second.empty() ? std::nullopt : std::optional(del->second)));
-  });
-
-  auto simple = [&](const char* name, const char* help,
-                    UserView (*fn)(Session&, const Actor&, std::string_view)) {
-    auto target = std::make_shared<std::string>();
-    auto* sub = cmd->add_subcommand(name, help);
-    sub->add_option("USER", *target, "Username or e-mail address")->required();
-    sub->callback([target, fn, &rt] { print_user(rt, fn(rt.session(), rt.actor(), *target)); });
-  };
-  simple("lock", "Lock an account", lock_user);
-  simple("unlock", "Unlock an account (also after 5 failed logins)", unlock_user);
-  simple("reset-password", "Clear the password and mail a new temporary password", reset_user_password);
+      [rn, &rt] { rt.changed(user_record(rename_user(rt.session(), rt.actor(), rn->first, rn->second))); });
 
   auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
   auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
@@ -251,6 +235,7 @@ void setup_user(CLI::App& root, Runtime& rt)
   issue->add_flag("--dry-run", *dry, "Only list who would get credentials");
   issue->callback([dry, &rt] { run_issue_credentials(*dry, rt); });
 
+  setup_user_lifecycle(*cmd, rt);
   setup_user_activate(*cmd, rt);
   setup_user_link(*cmd, rt);
 }

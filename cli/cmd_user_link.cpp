@@ -19,14 +19,12 @@ void setup_user_link(CLI::App& user, Runtime& rt)
   link->add_option("--os-user", o->os_user, "OS login name (as sudo's SUDO_USER reports it)")
       ->required()
       ->type_name("LOGIN");
-  link->callback([o, &rt] {
-    rt.out().object(user_record(link_os_user(rt.session(), rt.actor(), o->user, o->os_user)));
-  });
+  link->callback(
+      [o, &rt] { rt.changed(user_record(link_os_user(rt.session(), rt.actor(), o->user, o->os_user))); });
 
   auto* unlink = user.add_subcommand("unlink", "Remove a user's link to an OS account");
   unlink->add_option("USER", o->user, "Username or e-mail address")->required();
-  unlink->callback(
-      [o, &rt] { rt.out().object(user_record(unlink_os_user(rt.session(), rt.actor(), o->user))); });
+  unlink->callback([o, &rt] { rt.changed(user_record(unlink_os_user(rt.session(), rt.actor(), o->user))); });
 }
 
 } // namespace imi::cli

@@ -2,11 +2,13 @@
 
 #include "access/invocation.hpp"
 #include "core/error.hpp"
+#include "users/role.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <termios.h>
 #include <unistd.h>
@@ -22,7 +24,8 @@ public:
   void warning(const std::string& m) override
   {
     clear_progress();
-    std::cerr << "imictl: warning: " << m << '\n';
+    const bool color = tty_ && !options_.no_color && !std::getenv("NO_COLOR");
+    std::cerr << "imictl: " << (color ? "\033[33mwarning:\033[0m " : "warning: ") << m << '\n';
   }
   void note(const std::string& m) override
   {
@@ -101,6 +104,11 @@ bool Runtime::stdout_is_tty() const
   return ::isatty(1) != 0;
 }
 
+bool Runtime::stderr_color() const
+{
+  return ::isatty(2) != 0 && !options.no_color && !std::getenv("NO_COLOR");
+}
+
 bool Runtime::stdin_is_tty() const
 {
   return ::isatty(0) != 0;
@@ -118,14 +126,42 @@ Session& Runtime::session()
     if (!options.as.empty()) actor = options.as;
     session_ = std::make_unique<Session>(Config::load(sources, *reporter_), Clock::from_environment(),
                                          *reporter_, actor);
+    // -v: which files this command works on, and where the settings came from.
+    const auto& entries = session_->config().entries();
+    reporter_->debug(
+        fmt::format("database {} (from {})", session_->database_path(), entries.at("database.path").source));
+    if (auto it = entries.find("mail.transport"); it != entries.end())
+      reporter_->debug(fmt::format("mail transport {} (from {})", it->second.value, it->second.source));
   }
   return *session_;
 }
 
 const Actor& Runtime::actor()
 {
-  if (!actor_) actor_ = identify(session());
+  if (!actor_) {
+    actor_ = identify(session());
+    // -v: whose permissions this command runs with.
+    std::vector<std::string> roles;
+    for (Role r : actor_->roles)
+      roles.emplace_back(role_slug(r));
+    reporter_->debug(
+        fmt::format("acting as {} ({}), authority {}", actor_->audit_name(),
+                    roles.empty() ? std::string("no roles") : fmt::format("{}", fmt::join(roles, ", ")),
+                    actor_->authority_id));
+  }
   return *actor_;
+}
+
+void Runtime::refuse_csv_for_nested() const
+{
+  if (format() == Format::csv)
+    throw UsageError("this command's record holds nested data that CSV cannot carry",
+                     {"use --json for all of it, or --format table to read it"});
+}
+
+void Runtime::changed(const Record& record)
+{
+  if (!options.quiet) out().object(record);
 }
 
 Renderer& Runtime::out()
@@ -133,6 +169,7 @@ Renderer& Runtime::out()
   if (!renderer_) {
     const bool color = stdout_is_tty() && !options.no_color && !std::getenv("NO_COLOR");
     renderer_ = std::make_unique<Renderer>(std::cout, format(), color);
+    renderer_->set_csv_raw(options.csv_raw);
   }
   return *renderer_;
 }

@@ -27,6 +27,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool no_color = false;
+  bool csv_raw = false; // CSV cells as stored, no spreadsheet formula guard
 };
 
 class Runtime {
@@ -43,9 +44,18 @@ public:
   // The built-in cron actor, for purge, notify send, user issue-credentials.
   Actor system() { return system_actor(session()); }
   Renderer& out();
+  // Commands whose record holds nested data (authority show, request show)
+  // call this first: CSV cannot carry it, and the usage error must come
+  // before the command does anything (a reveal is audited, for one).
+  void refuse_csv_for_nested() const;
+  // The record a changing command (user edit, role grant, ...) prints to
+  // show the result; -q leaves it out, so scripts can be silent on success.
+  void changed(const Record& record);
   Reporter& reporter();
   Format format() const;
   bool stdout_is_tty() const;
+  // Colour on standard error: a terminal, and neither --no-color nor NO_COLOR.
+  bool stderr_color() const;
   bool stdin_is_tty() const;
 
   // Set by the commands that render --format html (stats) before anything

@@ -1,5 +1,6 @@
 #include "core/output.hpp"
 
+#include "core/error.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -58,9 +59,16 @@ void Renderer::object(const Record& record)
     return;
   }
   if (format_ == Format::csv) {
-    std::vector<std::string> keys;
-    for (const auto& f : record)
-      if (f.value.type != Value::Type::record && f.value.type != Value::Type::records) keys.push_back(f.key);
+    std::vector<std::string> keys, nested;
+    for (const auto& f : record) {
+      keys.push_back(f.key);
+      if (f.value.type == Value::Type::record || f.value.type == Value::Type::records)
+        nested.push_back(f.key);
+    }
+    if (!nested.empty())
+      throw UsageError(
+          fmt::format("this record holds nested data ({}) that CSV cannot carry", util::join(nested, ", ")),
+          {"use --json for all of it, or --format table to read it"});
     list(keys, {record});
     return;
   }
@@ -125,7 +133,10 @@ void Renderer::row(const Record& record)
   } else {
     for (size_t i = 0; i < record.size(); ++i) {
       if (i) s += ',';
-      s += quote_csv_cell(neutralise_csv_cell(cell_text(record[i].value, false)), ',');
+      // A number is data, never a formula: -1 stays -1.
+      const std::string cell = cell_text(record[i].value, false);
+      const bool guard = !csv_raw_ && record[i].value.type != Value::Type::integer;
+      s += quote_csv_cell(guard ? neutralise_csv_cell(cell) : cell, ',');
     }
     s += "\r\n";
   }

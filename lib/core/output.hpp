@@ -67,8 +67,13 @@ public:
   Renderer& operator=(const Renderer&) = delete;
 
   Format format() const { return format_; }
+  // --csv-raw: cells exactly as stored, for scripts; by default a cell that
+  // a spreadsheet would execute gets a leading quote (neutralise_csv_cell).
+  void set_csv_raw(bool raw) { csv_raw_ = raw; }
 
-  // show/add: one object.
+  // show/add: one object. CSV has no place for nested data (an authority's
+  // users, a request's questions): such an object is a UsageError there,
+  // before anything is written, that points to --json.
   void object(const Record& record);
 
   // list: columns are the keys in order; rows must carry them in that order.
@@ -86,6 +91,7 @@ private:
   std::ostream& out_;
   Format format_;
   bool color_;
+  bool csv_raw_ = false;
   std::vector<std::string> columns_;
   std::vector<Record> buffered_; // table output needs all widths first
   std::string pending_;          // streamed rows not yet written

@@ -30,7 +30,7 @@ public:
       if (i) line += o_.delimiter;
       // Spreadsheets run a cell starting with = + - @ as a formula; the
       // import removes the protecting apostrophe again.
-      line += util::csv_quote(neutralise_csv_cell(cells[i]), o_.delimiter);
+      line += util::csv_quote(o_.raw ? cells[i] : neutralise_csv_cell(cells[i]), o_.delimiter);
     }
     line += "\r\n";
     auto bytes = util::encode_utf8_as(line, o_.encoding);

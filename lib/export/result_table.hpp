@@ -21,6 +21,8 @@ struct ExportOptions {
   char delimiter = ';';
   util::TextEncoding encoding = util::TextEncoding::utf8;
   bool byte_order_mark = true; // for UTF-8 and UTF-16
+  // --csv-raw: cells as stored; the default guards against spreadsheet formulas.
+  bool raw = false;
 };
 
 struct ExportSummary {

@@ -50,18 +50,6 @@ private:
   bool held_ = false;
 };
 
-mime::Mailbox sender(const MailSettings& settings, const OwnAuthority& own)
-{
-  if (!settings.from.empty()) {
-    auto parsed = mime::parse_mailbox(settings.from);
-    if (!parsed) throw UsageError("mail.from is not an address or 'Name <address>': '" + settings.from + "'");
-    return *parsed;
-  }
-  if (own.email && mime::is_plausible_address(*own.email)) return {own.display_name(), *own.email};
-  throw FailureError("no sender address: set mail.from, or the authority e-mail with "
-                     "'imictl authority edit --email ADDR'");
-}
-
 std::string describe_settings(const MailSettings& s)
 {
   if (s.transport == "smtp") return transport_failure::redacted_url(s.smtp_url);
@@ -132,7 +120,7 @@ DeliveryReport deliver_outbox(Session& session, const Actor& actor, const Delive
   std::optional<mime::Mailbox> from;
   if (!options.dry_run && !queue_only) {
     // Configuration problems surface before any row changes state.
-    from = sender(settings, own);
+    from = mail_sender(settings, own);
     if (!transport) {
       configured = make_transport(settings);
       transport = configured.get();

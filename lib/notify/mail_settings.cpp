@@ -2,6 +2,7 @@
 
 #include "core/config.hpp"
 #include "core/error.hpp"
+#include "core/session.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -40,10 +41,8 @@ MailSettings read_mail_settings(const Config& config)
   s.smtp_url = text_or(config, "mail.smtp_url", s.smtp_url);
   s.smtp_user = text_or(config, "mail.smtp_user", "");
   s.smtp_password_file = text_or(config, "mail.smtp_password_file", "");
-  // The built-in sender (imictl@localhost) gives way to the authority's own
-  // address; a configured one is used as given.
-  const auto from = config.entries().find("mail.from");
-  if (from != config.entries().end() && from->second.source != "default") s.from = from->second.value;
+  // Empty (the default): the own authority's name and address, see mail_sender.
+  s.from = text_or(config, "mail.from", "");
   s.sendmail_command = text_or(config, "mail.sendmail_command", s.sendmail_command);
   s.tls = text_or(config, "mail.tls", s.tls);
   if (s.tls != "auto" && s.tls != "starttls" && s.tls != "none")
@@ -64,6 +63,29 @@ std::string read_smtp_password(const MailSettings& settings)
                        settings.smtp_password_file + "'");
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+mime::Mailbox mail_sender(const MailSettings& settings, const OwnAuthority& own)
+{
+  if (!settings.from.empty()) {
+    auto parsed = mime::parse_mailbox(settings.from);
+    if (!parsed) throw UsageError("mail.from is not an address or 'Name <address>': '" + settings.from + "'");
+    return *parsed;
+  }
+  if (own.email && mime::is_plausible_address(*own.email)) return {own.display_name(), *own.email};
+  throw FailureError("no sender address: set mail.from, or the authority e-mail with "
+                     "'imictl authority edit --email ADDR'");
+}
+
+std::optional<std::string> effective_mail_from(Session& session)
+{
+  const MailSettings settings = read_mail_settings(session.config());
+  if (!settings.from.empty()) return settings.from;
+  try {
+    return mime::format_mailbox(mail_sender(settings, load_own_authority(session.db())));
+  } catch (const Error&) {
+    return std::nullopt; // no database yet, or no usable authority address
+  }
 }
 
 } // namespace imi

@@ -1,11 +1,16 @@
 // The [mail] section of the configuration, read once per `notify send`.
 #pragma once
 
+#include "authority/own_authority.hpp"
+#include "notify/mime.hpp"
+
+#include <optional>
 #include <string>
 
 namespace imi {
 
 class Config;
+class Session;
 
 struct MailSettings {
   std::string transport = "smtp"; // smtp | sendmail | none
@@ -29,5 +34,14 @@ MailSettings read_mail_settings(const Config& config);
 // Reads mail.smtp_password_file (first line). Throws FailureError naming the
 // file when it cannot be read.
 std::string read_smtp_password(const MailSettings& settings);
+
+// The From of every mail: mail.from as configured, else the own authority's
+// name and address. UsageError for a malformed mail.from, FailureError when
+// there is neither.
+mime::Mailbox mail_sender(const MailSettings& settings, const OwnAuthority& own);
+
+// What `config show` reports for mail.from: the sender notify send would use
+// now; nothing when it cannot tell (no database yet, no authority address).
+std::optional<std::string> effective_mail_from(Session& session);
 
 } // namespace imi

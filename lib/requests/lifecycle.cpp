@@ -238,6 +238,14 @@ const std::vector<std::string>& refusal_reasons()
   return reasons;
 }
 
+void check_refusal_reason(std::string_view reason)
+{
+  const auto& reasons = refusal_reasons();
+  if (std::find(reasons.begin(), reasons.end(), util::trim(reason)) == reasons.end())
+    throw InvalidInputError("a request may only be refused for a reason of the guide (B2)",
+                            {"--reason " + util::join(reasons, " | ")});
+}
+
 std::vector<std::string> input_names(unsigned inputs)
 {
   static const std::vector<std::pair<unsigned, const char*>> names = {

@@ -74,6 +74,8 @@ std::vector<std::string> actions_in_state(RequestState state);
 
 // Refusal reasons the guide allows (B2): nothing else may be given.
 const std::vector<std::string>& refusal_reasons();
+// InvalidInputError (6) unless `reason` is one of refusal_reasons().
+void check_refusal_reason(std::string_view reason);
 std::vector<std::string> input_names(unsigned inputs);
 std::vector<std::string> notice_names(unsigned notices);
 

@@ -28,13 +28,7 @@ void check_inputs(const Transition& t, const ActionInput& in)
   auto present = [](const std::optional<std::string>& v) { return v && !util::trim(*v).empty(); };
   if ((t.required & input_comment) && !present(in.comment))
     throw InvalidInputError(fmt::format("{} needs --comment: say what is missing", t.action));
-  if (t.required & input_refusal_reason) {
-    const auto& reasons = refusal_reasons();
-    if (!present(in.reason) ||
-        std::find(reasons.begin(), reasons.end(), util::trim(*in.reason)) == reasons.end())
-      throw InvalidInputError("a request may only be refused for a reason of the guide (B2)",
-                              {"--reason " + util::join(reasons, " | ")});
-  }
+  if (t.required & input_refusal_reason) check_refusal_reason(in.reason.value_or(""));
   if ((t.required & input_authority) && !present(in.to)) throw InvalidInputError("--to AUTH is required");
   if ((t.required & input_date) && !present(in.date)) throw InvalidInputError("a date is required");
   if ((t.required & input_file) && !present(in.file)) throw InvalidInputError("a file is required");

@@ -41,8 +41,8 @@ std::string stats_json(const StatsReport& rep)
                               rep.authority_id, quoted(rep.authority), rep.from, rep.to,
                               rep.fictitious ? "true" : "false", rep.generated_at);
   for (size_t i = 0; i < rep.rows.size(); ++i)
-    s += (i ? ",\n  " : "\n  ") + row_json(rep.rows[i]);
-  s += "\n], \"months\": [";
+    s += (i ? ", " : "") + row_json(rep.rows[i]);
+  s += "], \"months\": [";
   for (size_t i = 0; i < rep.months.size(); ++i)
     s += fmt::format(R"({}{{"month": "{}", "received": {}, "answered": {}}})", i ? ", " : "",
                      rep.months[i].month, rep.months[i].received, rep.months[i].answered);

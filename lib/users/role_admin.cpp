@@ -123,7 +123,7 @@ UserView grant_roles(Session& session, const Actor& actor, std::string_view user
 }
 
 UserView revoke_roles(Session& session, const Actor& actor, std::string_view user,
-                      const std::vector<std::string>& roles)
+                      const std::vector<std::string>& roles, bool dry_run)
 {
   auto& db = session.db(Access::read_write);
   const std::vector<Role> parsed = parse_roles(roles);
@@ -155,6 +155,7 @@ UserView revoke_roles(Session& session, const Actor& actor, std::string_view use
   append_audit(db, session.now(), actor.username, "role.revoke", "user:" + ref.username,
                "revoked " + role_list_text(parsed));
   UserView view = load_user_view(db, ref.id);
+  if (dry_run) return view; // rolled back: see user_admin.hpp
   tx.commit();
   warn_about_role_setup(db, ref.authority_id, parsed, session.reporter());
   return view;

@@ -34,8 +34,9 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
 UserView grant_roles(Session& session, const Actor& actor, std::string_view user,
                      const std::vector<std::string>& roles, const std::vector<std::string>& services);
 // role revoke USER ROLE...; revoking handler drops the user's services.
+// `dry_run`: every check, the user as the revoke would leave them, no change.
 UserView revoke_roles(Session& session, const Actor& actor, std::string_view user,
-                      const std::vector<std::string>& roles);
+                      const std::vector<std::string>& roles, bool dry_run = false);
 
 struct RoleRow {
   std::string username, role, status;

@@ -50,13 +50,31 @@ UserView edit_user(Session& session, const Actor& actor, std::string_view user, 
 UserView rename_user(Session& session, const Actor& actor, std::string_view user,
                      std::string_view new_username);
 
+// The destructive changes below can be tried first: with `dry_run` every
+// check runs and the user is returned as the change would leave them, and
+// then the transaction is rolled back (no change, no audit entry, no mail).
+
 // Soft delete: status 'deleted', roles, services and credentials removed,
 // the e-mail free again. Refused for the last LDA and while the user has
 // open assigned requests, unless they move to `reassign_to` (a handler).
+// A delete is confirmed: `yes`, or a question on the terminal (declined:
+// FailureError); with neither a UsageError, as for import --prune.
+struct DeleteOptions {
+  std::optional<std::string> reassign_to;
+  bool dry_run = false;
+  bool yes = false;
+};
 UserView delete_user(Session& session, const Actor& actor, std::string_view user,
-                     const std::optional<std::string>& reassign_to);
+                     const DeleteOptions& options);
 
-UserView lock_user(Session& session, const Actor& actor, std::string_view user);
+// Undoes a delete within the retention period ([retention] delete_after,
+// counted from the deletion; later purge has removed the personal data):
+// the user is pending again with the basic role only, and gets a new
+// temporary password from the next `user issue-credentials`. Conflict (5)
+// when the e-mail address now belongs to another user.
+UserView restore_user(Session& session, const Actor& actor, std::string_view user, bool dry_run = false);
+
+UserView lock_user(Session& session, const Actor& actor, std::string_view user, bool dry_run = false);
 // Back to active (or pending when the user never logged in); the failure
 // count starts again.
 UserView unlock_user(Session& session, const Actor& actor, std::string_view user);
@@ -66,6 +84,7 @@ UserView unlock_user(Session& session, const Actor& actor, std::string_view user
 // `user activate` again: temporary password, new password, new security
 // code. A locked account is unlocked by the reset. Status stays pending or
 // active.
-UserView reset_user_password(Session& session, const Actor& actor, std::string_view user);
+UserView reset_user_password(Session& session, const Actor& actor, std::string_view user,
+                             bool dry_run = false);
 
 } // namespace imi

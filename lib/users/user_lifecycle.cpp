@@ -69,8 +69,13 @@ UserView rename_user(Session& session, const Actor& actor, std::string_view user
 }
 
 UserView delete_user(Session& session, const Actor& actor, std::string_view user,
-                     const std::optional<std::string>& reassign_to)
+                     const DeleteOptions& options)
 {
+  const auto& reassign_to = options.reassign_to;
+  Reporter& reporter = session.reporter();
+  if (!options.yes && !options.dry_run && !reporter.can_confirm())
+    throw UsageError("user delete: confirm with --yes (no terminal to ask on)",
+                     {"try it first with --dry-run"});
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
   const Target t = manage(session, actor, db, user, Permission::manage_users);
@@ -114,18 +119,23 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
   SQLite::Statement q(
       db,
       "UPDATE user SET status = 'deleted', os_user = NULL, password_hash = NULL, temp_password_hash = NULL, "
-      "security_code_sealed = NULL, updated_at = ? WHERE id = ?");
+      "security_code_sealed = NULL, updated_at = ?1, deleted_at = ?1 WHERE id = ?2");
   q.bind(1, session.now_iso());
   q.bind(2, t.user.id);
   q.exec();
   append_audit(db, session.now(), t.actor.username, "user.delete", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
+  if (options.dry_run) return view;
+  if (!options.yes && !reporter.confirm(fmt::format(
+                          "Delete user {} ({} {}){}?", t.user.username, view.first_name, view.last_name,
+                          open > 0 ? fmt::format(", {} open request(s) reassigned", open) : std::string())))
+    throw FailureError("user delete cancelled; nothing was changed");
   tx.commit();
   if (was_lda) warn_about_role_setup(db, t.user.authority_id, {Role::lda}, session.reporter());
   return view;
 }
 
-UserView lock_user(Session& session, const Actor& actor, std::string_view user)
+UserView lock_user(Session& session, const Actor& actor, std::string_view user, bool dry_run)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
@@ -137,6 +147,7 @@ UserView lock_user(Session& session, const Actor& actor, std::string_view user)
     append_audit(db, session.now(), t.actor.username, "user.lock", "user:" + t.user.username, "locked");
   }
   UserView view = load_user_view(db, t.user.id);
+  if (dry_run) return view;
   tx.commit();
   return view;
 }
@@ -158,7 +169,7 @@ UserView unlock_user(Session& session, const Actor& actor, std::string_view user
   return view;
 }
 
-UserView reset_user_password(Session& session, const Actor& actor, std::string_view user)
+UserView reset_user_password(Session& session, const Actor& actor, std::string_view user, bool dry_run)
 {
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
@@ -184,6 +195,7 @@ UserView reset_user_password(Session& session, const Actor& actor, std::string_v
   append_audit(db, session.now(), t.actor.username, "user.reset-password", "user:" + t.user.username,
                summary);
   UserView view = load_user_view(db, t.user.id);
+  if (dry_run) return view;
   tx.commit();
   return view;
 }

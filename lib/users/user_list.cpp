@@ -39,6 +39,20 @@ std::string check_department_exists(SQLite::Database& db, const std::string& nam
 
 } // namespace
 
+std::string check_user_status(std::string_view status)
+{
+  static const std::vector<std::string> statuses = {"pending", "active", "locked", "deleted"};
+  std::string s = util::to_lower_ascii(util::trim(status));
+  if (std::find(statuses.begin(), statuses.end(), s) == statuses.end()) {
+    InvalidInputError e(fmt::format("unknown user status '{}'", status));
+    auto near = util::nearest_matches(status, statuses, 1);
+    if (!near.empty()) e.hint(fmt::format("did you mean '{}'?", near.front()));
+    e.hint("states: pending, active, locked, deleted");
+    throw e;
+  }
+  return s;
+}
+
 void list_users(SQLite::Database& db, const UserFilter& filter,
                 const std::function<void(const UserView&)>& sink)
 {
@@ -53,11 +67,7 @@ void list_users(SQLite::Database& db, const UserFilter& filter,
     }
   }
   if (filter.status) {
-    static const std::vector<std::string> statuses = {"pending", "active", "locked", "deleted"};
-    const std::string s = util::to_lower_ascii(util::trim(*filter.status));
-    if (std::find(statuses.begin(), statuses.end(), s) == statuses.end())
-      throw InvalidInputError(
-          fmt::format("--status must be pending, active, locked or deleted, not '{}'", *filter.status));
+    const std::string s = check_user_status(*filter.status);
     where += " AND u.status = ?";
     params.push_back(s);
   } else if (!filter.include_deleted) {

@@ -9,8 +9,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace imi {
+
+// The user states of SPEC §1, lower-cased; InvalidInputError (6) otherwise.
+std::string check_user_status(std::string_view status);
 
 struct UserFilter {
   std::optional<std::string> role;       // any accepted spelling; basic = everyone

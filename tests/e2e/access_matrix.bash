@@ -16,7 +16,7 @@ add --first-name Tom --last-name Qallocator --email tom.q@oeteldonk.nl --role al
 add --first-name Lia --last-name Qlocked --email lia.q@oeteldonk.nl --role lda
 add --first-name Dirk --last-name Qdeleted --email dirk.q@oeteldonk.nl
 imictl user lock lqlocked >/dev/null || fail "lock"
-imictl user delete dqdeleted >/dev/null || fail "delete"
+imictl user delete dqdeleted --yes >/dev/null || fail "delete"
 # Another authority in the same database, with its own local data administrator.
 sql "$DB" "INSERT INTO authority (id, name, country, type, created_at, updated_at)
              VALUES (2, 'Gemeente Elders', 'NL', 'competent_authority', 'x', 'x');

@@ -4,7 +4,7 @@ init_db
 
 subcommands=(
   "user" "user add" "user list" "user show" "user edit" "user rename" "user delete" "user lock"
-  "user unlock" "user reset-password" "user print" "user issue-credentials" "user activate"
+  "user unlock" "user restore" "user reset-password" "user print" "user issue-credentials" "user activate"
   "user link" "user unlink"
   "role" "role grant" "role revoke" "role list" "role who"
   "login" "notify" "notify list" "notify send" "notify retry" "check"

@@ -33,7 +33,8 @@ expect_ok imictl --json authority search --name "justis"
 expect_json 'len(j)' "1"
 expect_ok imictl --json authority search --name "100%"
 expect_json 'len(j)' "0"
-expect_rc 6 imictl authority search --type nonsense
+expect_rc 2 imictl authority search --type nonsense
+expect_contains "$ERR" "unknown authority type"
 expect_rc 6 imictl authority search --country ZZ
 
 # show: every tab, own authority by default, others by id or name.

@@ -22,9 +22,9 @@ expect_json '{e["key"]: e["source"] for e in j}["database.busy_timeout_ms"]' "$X
 
 # The environment beats the user file; the flag beats the environment.
 expect_ok env IMICTL_DB="$TEST_DIR/env.db" "$IMICTL_BIN" --json config show
-expect_json '{e["key"]: e["value"] + " " + e["source"] for e in j}["database.path"]' "$TEST_DIR/env.db IMICTL_DB"
+expect_json '{e["key"]: str(e["value"]) + " " + e["source"] for e in j}["database.path"]' "$TEST_DIR/env.db IMICTL_DB"
 expect_ok env IMICTL_DB="$TEST_DIR/env.db" "$IMICTL_BIN" --db "$TEST_DIR/flag.db" --json config show
-expect_json '{e["key"]: e["value"] + " " + e["source"] for e in j}["database.path"]' "$TEST_DIR/flag.db --db"
+expect_json '{e["key"]: str(e["value"]) + " " + e["source"] for e in j}["database.path"]' "$TEST_DIR/flag.db --db"
 
 # --config names a file instead of the user file; a missing named file is an error.
 cat > "$TEST_DIR/named.toml" <<'TOML'
@@ -62,3 +62,21 @@ expect_ok env IMICTL_NOW=2030-01-02T03:04:05Z "$IMICTL_BIN" --as cd authority ed
 expect_sql "$userdb" "SELECT updated_at FROM authority WHERE is_own = 1" "2030-01-02T03:04:05Z"
 expect_sql "$userdb" "SELECT at FROM audit ORDER BY id DESC LIMIT 1" "2030-01-02T03:04:05Z"
 CHECK_DB=$userdb expect_refused 2 env IMICTL_NOW=yesterday "$IMICTL_BIN" --as cd authority edit --informal-name "Bad clock"
+
+# Values are typed: numbers are JSON numbers, a key without a value is null.
+# mail.from shows the sender notify send uses: unset, the own authority's
+# name and address (null while there is no database to ask).
+expect_ok imictl --json config show
+expect_json 'type({e["key"]: e["value"] for e in j}["database.busy_timeout_ms"]).__name__' "int"
+expect_json '{e["key"]: e["value"] for e in j}["database.busy_timeout_ms"]' "1234"
+expect_json '{e["key"]: e["value"] for e in j}["mail.smtp_user"]' "None"
+expect_json '{e["key"]: e["value"] for e in j}["retention.delete_after"]' "6 months"
+expect_json '{e["key"]: str(e["value"]) + "|" + e["source"] for e in j}["mail.from"]' \
+  "Pinned <c@example.nl>|own authority e-mail"
+expect_ok imictl --db "$TEST_DIR/none-yet.db" --json config show
+expect_json '{e["key"]: e["value"] for e in j}["mail.from"]' "None"
+[ -e "$TEST_DIR/none-yet.db" ] && fail "config show created a database"
+printf '[mail]\nfrom = "IMI Oeteldonk <imi@oeteldonk.nl>"\n' >"$TEST_DIR/from.toml"
+expect_ok imictl --config "$TEST_DIR/from.toml" --json config show
+expect_json '{e["key"]: str(e["value"]) + "|" + e["source"] for e in j}["mail.from"]' \
+  "IMI Oeteldonk <imi@oeteldonk.nl>|$TEST_DIR/from.toml"

@@ -39,7 +39,6 @@ expect_bad requests default_due_days 366
 expect_bad database path 5
 expect_bad database path '""'
 expect_bad database path true
-expect_bad mail from '""'
 expect_bad mail smtp_url '""'
 expect_bad mail sendmail_command '""'
 expect_bad mail smtp_user 5
@@ -83,7 +82,7 @@ expect_good mail timeout_seconds 1 1
 expect_good requests default_due_days 365 365
 expect_good retention block_after '"1 day"' "1 day"
 expect_good retention delete_after '"3 years"' "3 years"
-expect_good mail smtp_user '""' ""
+expect_good mail smtp_user '""' None # an empty text is null in JSON
 unset IMICTL_DB # the environment would win over the file
 expect_good database path "\"$TEST_DIR/other.db\"" "$TEST_DIR/other.db"
 export IMICTL_DB=$TEST_DIR/imi.db

@@ -123,7 +123,7 @@ imictl user lock lslot >/dev/null
 activate lslot Tijdelijk9ab4 "$NEWPW" "$CODE"
 CHECKS=$((CHECKS + 1)); [ "$RC" = 4 ] || fail "locked user activates: exit $RC"
 expect_sql "$DB" "select status, password_hash is null from user where username='lslot'" "locked|1"
-expect_ok imictl user delete lslot
+expect_ok imictl user delete lslot --yes
 before=$(db_digest "$DB" audit)
 activate lslot Tijdelijk9ab4 "$NEWPW" "$CODE"
 CHECKS=$((CHECKS + 1)); [ "$RC" = 4 ] || fail "deleted user activates: exit $RC"

@@ -30,7 +30,7 @@ init_db
 expect_ok imictl user add --first-name Lotte --last-name Slot --email lotte@oeteldonk.nl --language nl
 expect_ok imictl user add --first-name Dirk --last-name Weg --email dirk@oeteldonk.nl --language nl
 expect_ok imictl user lock lslot
-expect_ok imictl user delete dweg
+expect_ok imictl user delete dweg --yes
 export IMICTL_NOW=2026-03-02T10:00:00Z
 
 # --- login on a locked account: refused (4), audited, nothing else changed ------

@@ -103,6 +103,6 @@ expect_contains "$ERR" "not linked"
 expect_eq "$(last_audit)" "os:$bob denied:identify"
 # A deleted user's link goes with the account.
 expect_ok as_person "$alice" user link bbakker --os-user "$bob"
-expect_ok as_person "$alice" user delete bbakker
+expect_ok as_person "$alice" user delete bbakker --yes
 expect_sql "$home/imi.db" "SELECT count(*) FROM user WHERE os_user IS NOT NULL" "1"
 expect_rc 4 as_person "$bob" user list

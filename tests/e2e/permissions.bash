@@ -19,7 +19,7 @@ table=(
   "user add --first-name X --last-name Y --email xy@oeteldonk.nl|user.manage"
   "user edit bbasis --phone 1|user.manage"
   "user rename bbasis bea|user.manage"
-  "user delete bbasis|user.manage"
+  "user delete bbasis --yes|user.manage"
   "user lock bbasis|user.manage"
   "user unlock bbasis|user.manage"
   "user print bbasis|user.manage"

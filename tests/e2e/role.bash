@@ -37,8 +37,12 @@ imictl authority settings --allocation off >/dev/null
 expect_refused 6 imictl role grant llid handler
 expect_contains "$ERR" "at least one service"
 expect_refused 3 imictl role grant llid handler --service bouwen
-expect_refused 3 imictl role grant llid behandelaat
+# A bad enumeration value on the command line is a usage error (SPEC §1).
+expect_refused 2 imictl role grant llid behandelaat
 expect_contains "$ERR" "did you mean 'behandelaar'"
+expect_refused 2 imictl role revoke llid toewijzr
+expect_contains "$ERR" "unknown role 'toewijzr'"
+expect_rc 2 imictl role who beheerder
 expect_refused 3 imictl role grant nobody lda
 expect_refused 6 imictl role grant llid lda --service construction
 expect_contains "$ERR" "services belong to handlers"
@@ -58,7 +62,7 @@ expect_ok imictl role who Basisgebruiker --json
 expect_json 'len(j)' "3"
 expect_ok imictl role who handler
 expect_contains "$OUT" "bbehandelaar"
-expect_rc 3 imictl role who boss
+expect_rc 2 imictl role who boss
 
 # --- revoke: handler drops its services; never the last lda ---
 expect_ok imictl role revoke bbehandelaar handler --json

@@ -70,14 +70,21 @@ script -qec "env IMICTL_USER=bwouters NO_COLOR=1 $IMICTL_BIN stats" /dev/null >"
 expect_not_in_files $'\033[3' "$TEST_DIR/tty.out"
 expect_ok as bwouters imictl stats --format csv
 expect_eq "$(head -1 <<<"$OUT" | tr -d '\r')" "authority,department,from,to,sent,received,answered,accepted_within_7_days,accepted_within_7_days_rating,average_days_to_answer,average_days_to_answer_rating,answered_by_agreed_date,answered_by_agreed_date_rating,score"
-expect_eq "$(sed -n 2p <<<"$OUT" | tr -d '\r')" "Stad Antwerpen,,2025-03-03,2026-03-02,0,5,3,50.0,red,20.0,amber,66.7,amber,'-1" # the CSV guard quotes a leading minus
+expect_eq "$(sed -n 2p <<<"$OUT" | tr -d '\r')" "Stad Antwerpen,,2025-03-03,2026-03-02,0,5,3,50.0,red,20.0,amber,66.7,amber,-1" # a number is never guarded as a formula
 
-# html belongs to stats alone; -o is for html.
+# html belongs to stats alone; -o writes any format to a file.
 expect_refused 2 as bwouters imictl user list --format html
 expect_refused 2 as bwouters imictl request list --format html
 expect_refused 2 imictl check --format html
-expect_refused 2 as bwouters imictl stats -o "$TEST_DIR/s.json" --json
-[ -e "$TEST_DIR/s.json" ] && fail "-o without html wrote a file"
+expect_ok as bwouters imictl stats -o "$TEST_DIR/s.json" --json
+expect_eq "$OUT" ""
+OUT=$(cat "$TEST_DIR/s.json")
+expect_json 'j["rows"][0]["received"]' "5"
+expect_ok as bwouters imictl stats -o "$TEST_DIR/s.csv" --format csv
+expect_eq "$(sed -n 2p "$TEST_DIR/s.csv" | tr -d '\r')" "Stad Antwerpen,,2025-03-03,2026-03-02,0,5,3,50.0,red,20.0,amber,66.7,amber,-1"
+expect_ok as bwouters imictl stats -o "$TEST_DIR/s.txt"
+expect_in_files "ACCEPTED <=7D" "$TEST_DIR/s.txt"
+expect_not_in_files $'\033[' "$TEST_DIR/s.txt"
 
 # --- refusals: other authorities' users and no actor, nothing changed but the audit ---
 expect_denied stats.view as ddorn imictl stats --authority "$BE"

@@ -14,7 +14,7 @@ imictl user lock lslot >/dev/null || fail "lock"
 before=$(state)
 expect_rc 5 imictl role revoke aadmin lda
 expect_contains "$ERR" "last local data administrator"
-expect_rc 5 imictl user delete aadmin
+expect_rc 5 imictl user delete aadmin --yes
 expect_contains "$ERR" "last local data administrator"
 expect_eq "$(state)" "$before"
 # Unlocked, she can act: now Anna may step down.

@@ -55,7 +55,7 @@ expect_refused 6 imictl user add --first-name Piet --last-name Kort --email pk@o
 expect_contains "$ERR" "needs at least one service"
 expect_refused 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handler --service constructoin
 expect_contains "$ERR" "construction"
-expect_refused 3 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handlr
+expect_refused 2 imictl user add --first-name Piet --last-name Kort --email pk@oeteldonk.nl --role handlr
 expect_contains "$ERR" "did you mean 'handler'"
 expect_sql "$DB" "select count(*) from user where email='pk@oeteldonk.nl'" "0"
 
@@ -78,7 +78,14 @@ expect_ok imictl user list --format csv
 expect_contains "$OUT" "username,first_name,last_name,email"
 expect_rc 3 imictl user list --department Vergunning
 expect_contains "$ERR" "did you mean 'Vergunningen'"
-expect_rc 6 imictl user list --status sleeping
+expect_rc 2 imictl user list --status sleeping
+expect_contains "$ERR" "unknown user status 'sleeping'"
+expect_rc 2 imictl user list --status activ
+expect_contains "$ERR" "did you mean 'active'"
+expect_rc 2 imictl user list --role kapitein
+expect_rc 2 imictl user add --first-name A --last-name B --email a.b@oeteldonk.nl --role kapitein
+expect_ok imictl user list --status ACTIVE
+expect_ok imictl user list --role Behandelaar
 
 # --- show by e-mail; unknown user ---
 expect_ok imictl user show P.Dekort@Oeteldonk.nl --json
@@ -121,11 +128,11 @@ for field in "--first-name Piet" "--email piet@oeteldonk.nl" "--language en"; do
 done
 expect_sql "$DB" "select first_name, email, language from user where username='pdekort'" "Pieter|p.dekort@oeteldonk.nl|nl"
 expect_ok imictl user edit pdekort --phone "073 1" --last-name "de Kort"
-expect_refused 5 imictl user delete pdekort
+expect_refused 5 imictl user delete pdekort --yes
 expect_contains "$ERR" "--reassign-to"
-expect_refused 5 imictl user delete pdekort --reassign-to jgrossmann
+expect_refused 5 imictl user delete pdekort --yes --reassign-to jgrossmann
 expect_contains "$ERR" "not a handler"
-expect_ok imictl user delete pdekort --reassign-to aadmin --json
+expect_ok imictl user delete pdekort --yes --reassign-to aadmin --json
 expect_json 'j["status"]' "deleted"
 expect_json 'j["roles"]' '[]' # a deleted user holds no role, not even basic
 expect_sql "$DB" "select u.username from request_assignee ra join user u on u.id=ra.user_id where request_id=1" "aadmin"
@@ -134,13 +141,13 @@ expect_ok imictl user list --json
 expect_not_contains "$OUT" '"pdekort"'
 expect_ok imictl user list --all --json
 expect_contains "$OUT" '"pdekort"'
-expect_refused 5 imictl user delete pdekort
+expect_refused 5 imictl user delete pdekort --yes
 # the e-mail address is free again
 expect_ok imictl user add --first-name Pieter --last-name "de Kort" --email p.dekort@oeteldonk.nl
 expect_eq "$OUT" "pdekort2" # pdekort2 was renamed, pdekort stays taken
 
 # --- the last lda cannot be deleted ---
-expect_refused 5 imictl user delete aadmin
+expect_refused 5 imictl user delete aadmin --yes
 expect_contains "$ERR" "last local data administrator"
 
 # --- lock / unlock ---
