@@ -7,9 +7,11 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <iostream>
+#include <unistd.h>
 
 namespace imi::cli {
 namespace {
@@ -24,6 +26,18 @@ bool wants_json_errors(int argc, char** argv)
   return false;
 }
 
+// Errors are red on a terminal, never with --no-color or NO_COLOR (decided
+// once from the arguments, since an error may come before they are parsed).
+bool error_color = false;
+
+bool wants_color(int argc, char** argv)
+{
+  if (!::isatty(2) || std::getenv("NO_COLOR")) return false;
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--no-color") == 0) return false;
+  return true;
+}
+
 void print_error(bool json, ErrorKind kind, const std::string& message, const std::vector<std::string>& hints)
 {
   if (json) {
@@ -34,7 +48,7 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
     std::cerr << s << "]}}\n";
     return;
   }
-  std::cerr << "imictl: error: " << message << '\n';
+  std::cerr << "imictl: " << (error_color ? "\033[31merror:\033[0m " : "error: ") << message << '\n';
   for (const auto& h : hints)
     std::cerr << "imictl: hint: " << h << '\n';
 }
@@ -77,6 +91,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
 int run(int argc, char** argv)
 {
   const bool json_errors = wants_json_errors(argc, argv);
+  error_color = wants_color(argc, argv);
   Runtime rt;
   CLI::App app{"imictl - administration of an IMI competent authority (Services Directive)", "imictl"};
   app.set_version_flag("--version", "imictl " IMICTL_VERSION);

@@ -115,6 +115,18 @@ suggest-option           cli/parse_errors.cpp          ^e2e\.help$            s/
 suggest-prefix           lib/util/suggest.cpp          ^(unit|e2e\.help)$     s/if \(word\.size\(\) >= 3 && starts_a_word_of\(name, word\)\)/if (false \&\& starts_a_word_of(name, word))/
 suggest-dutch-labels     lib/authority/keyword_vocabulary.cpp ^(unit|e2e\.help)$ s/\{k\.slug, \{k\.slug, k\.label_en, k\.label_nl\}\}/{k.slug, {k.slug}}/
 keywords-without-db      cli/cmd_authority_details.cpp ^e2e\.help$            s/return print_keywords\(rt, shipped_keyword_vocabulary\(\)\);/return print_keywords(rt, keyword_vocabulary(rt.session().db()));/
+# Consistency for scripts: enumerations, destructive commands, restore, -q, CSV.
+enum-value-usage         cli/enum_option.cpp          ^e2e\.(user|role|authority)$        s/return message;/return {};/
+delete-dry-run           lib/users/user_lifecycle.cpp ^e2e\.destructive$                  s/if \(options\.dry_run\) return view;//
+revoke-dry-run           lib/users/role_admin.cpp     ^e2e\.destructive$                  s/if \(dry_run\) return view; \/\/ rolled back: see user_admin\.hpp//
+delete-needs-yes         lib/users/user_lifecycle.cpp ^e2e\.destructive$                  s/if \(!options\.yes && !options\.dry_run && !reporter\.can_confirm\(\)\)/if (false)/
+restore-period           lib/users/user_restore.cpp   ^e2e\.destructive$                  s/if \(session\.now\(\) >= until\)/if (false)/
+restore-email-free       lib/users/user_restore.cpp   ^e2e\.destructive$                  s/^  check_email_free\(db, t\.user\);//
+quiet-changed-record     cli/runtime.cpp              ^e2e\.destructive$                  s/if \(!options\.quiet\) out\(\)\.object\(record\);/out().object(record);/
+csv-nested-refused       cli/runtime.cpp              ^e2e\.(scripting|request_visibility)$ s/if \(format\(\) == Format::csv\)/if (false)/
+csv-number-unguarded     lib/core/output.cpp          ^e2e\.(scripting|stats)$            s/ && record\[i\]\.value\.type != Value::Type::integer//
+csv-raw-ignored          lib/export/result_table.cpp  ^e2e\.scripting$                    s/o_\.raw \? cells\[i\] : //
+mail-from-effective      cli/cmd_config.cpp           ^e2e\.config$                       s/e\.value\.empty\(\)\)/false)/
 TABLE
 
 die() {

@@ -102,3 +102,10 @@ imictl role revoke fformule allocator >/dev/null || fail "revoke again"
 expect_ok imictl role grant fformule allocator
 expect_not_contains "$ERR" $'\033['
 expect_contains "$ERR" "warning:"
+# Errors are red on a terminal, plain when piped.
+tty_out=$(on_terminal env IMICTL_DB="$DB" IMICTL_USER=aadmin "$IMICTL_BIN" user show nobody 2>&1)
+expect_contains "$tty_out" $'\033[31merror:'
+tty_out=$(on_terminal env IMICTL_DB="$DB" IMICTL_USER=aadmin "$IMICTL_BIN" --no-color user show nobody 2>&1)
+expect_not_contains "$tty_out" $'\033['
+expect_rc 3 imictl user show nobody
+expect_not_contains "$ERR" $'\033['
