@@ -41,7 +41,7 @@ std::string compose_secret_mail_body(MailKind kind, std::string_view language, c
                      "    imictl user activate GEBRUIKERSNAAM\n"
                      "\n"
                      "Daarbij geeft u het tijdelijke wachtwoord op, kiest u een nieuw wachtwoord\n"
-                     "en een beveiligingscode van 12 tekens (letters, cijfers en symbolen).\n"
+                     "en een veiligheidscode van 12 tekens (letters, cijfers en symbolen).\n"
                      "Daarna is het tijdelijke wachtwoord niet meer te gebruiken.\n"
                      "\n"
                      "Heeft u dit niet verwacht? Neem dan contact op met de lokale\n"

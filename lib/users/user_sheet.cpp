@@ -3,6 +3,7 @@
 #include "access/permissions.hpp"
 #include "core/session.hpp"
 #include "users/pdf_document.hpp"
+#include "users/role.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -24,8 +25,12 @@ UserSheet make_user_sheet(const UserView& u)
   if (u.function) s.fields.emplace_back(nl ? "Functie" : "Function", *u.function);
   if (!u.departments.empty())
     s.fields.emplace_back(nl ? "Afdeling" : "Department", util::join(u.departments, ", "));
-  std::vector<std::string> roles = {"basic"};
-  roles.insert(roles.end(), u.roles.begin(), u.roles.end());
+  // The role names the reader knows from IMI itself: Dutch on a Dutch sheet.
+  std::vector<std::string> roles;
+  for (const auto& slug : shown_roles(u)) {
+    const auto r = parse_role(slug);
+    roles.emplace_back(!r ? slug : nl ? role_dutch_name(*r) : role_english_name(*r));
+  }
   s.fields.emplace_back(nl ? "Rollen" : "Roles", util::join(roles, ", "));
   if (nl) {
     s.instructions = {

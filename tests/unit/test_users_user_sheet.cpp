@@ -19,8 +19,9 @@ TEST_CASE("users::user_sheets_text")
   e.language = "en";
   const std::string text = user_sheets_text({make_user_sheet(u), make_user_sheet(e)});
   CHECK(text.find("Gebruikersnaam:  pdekort\n") != std::string::npos);
-  CHECK(text.find("Rollen:          basic, handler") != std::string::npos);
+  CHECK(text.find("Rollen:          Basisgebruiker, Behandelaar") != std::string::npos);
   CHECK(text.find("imictl user activate pdekort") != std::string::npos);
   CHECK(text.find("\f\nIMI - user details") != std::string::npos);
   CHECK(text.find("Username:   jsmith") != std::string::npos);
+  CHECK(text.find("Roles:      Basic user, Handler") != std::string::npos);
 }
