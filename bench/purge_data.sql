@@ -1,8 +1,8 @@
 -- Bulk data for bench/purge.sh and tests/e2e/purge_robust.bash, on a
 -- database `imictl init` made (own authority id 1, its first user aadmin).
 -- Set the number of requests first: `.parameter set @n 1000000`.
--- Deterministic. Against "now" 2026-11-29: 70 % were closed (or refused)
--- more than 6 months ago, 20 % closed since, 10 % are still open. Every
+-- Deterministic. Against "now" 2026-11-29: 70 % were closed (a tenth of
+-- them refused) more than 6 months ago, 20 % closed since, 10 % are open. Every
 -- request has its personal data, a shipped and a free question with answers,
 -- its history (with a comment), a mail with a body; every 50th an attachment.
 -- Bulk loading runs without a journal; the database is switched back to WAL
@@ -16,12 +16,18 @@ INSERT INTO authority (name, country, type, email, language, created_at, updated
   SELECT 'Authority ' || i, 'BE', 'competent_authority', 'imi' || i || '@example.eu', 'en',
          '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z' FROM n;
 
--- k = i mod 10: 0-6 closed before 2026-05-29 (6 refused), 7-8 closed after, 9 open.
+-- Ids follow creation and closure follows it, as in real use: the first
+-- 70 % were sent between 2024-01-01 and 2026-04-30 and closed 12 days later
+-- (k = 6: refused), the next 20 % sent from 2026-06-01 and closed since, the
+-- newest 10 % still open (k = 9).
 CREATE TEMP TABLE gen AS
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @n)
-  SELECT i, i % 10 AS k, 2 + i % 49 AS responder,
-         strftime('%Y-%m-%dT%H:%M:%SZ', CASE WHEN i % 10 < 7 THEN '2024-01-01' ELSE '2026-06-01' END,
-                  '+' || (i * 7919 % (CASE WHEN i % 10 < 7 THEN 860 ELSE 160 END)) || ' days',
+  SELECT i, CASE WHEN i > @n * 9 / 10 THEN 9 WHEN i > @n * 7 / 10 THEN 7 ELSE i % 10 % 7 END AS k,
+         2 + i % 49 AS responder,
+         strftime('%Y-%m-%dT%H:%M:%SZ',
+                  CASE WHEN i <= @n * 7 / 10 THEN '2024-01-01' ELSE '2026-06-01' END,
+                  '+' || (CASE WHEN i <= @n * 7 / 10 THEN i * 850 / (@n * 7 / 10)
+                               ELSE (i - @n * 7 / 10) * 160 / (@n - @n * 7 / 10) END) || ' days',
                   '+' || (i * 37 % 86400) || ' seconds') AS sent_at FROM n;
 
 INSERT INTO request (id, reference, state, requesting_authority_id, responding_authority_id, subject,

@@ -33,6 +33,8 @@ mkdir -p "$TEST_DIR/src"
 # An attachment larger than a page, so that its content lives in overflow pages.
 ATT=$TEST_DIR/src/MRK-ATTNAME-5d90.txt
 { for i in $(seq 1 400); do printf 'line %04d MRK-ATTBODY-aa07 of the provider file\n' "$i"; done; } >"$ATT"
+# Its checksum tells which document it was: it goes with it.
+MARKERS+=("$(sha256sum "$ATT" | cut -d' ' -f1)")
 
 # A: closed, with every field, a free question, answers, attachments on both
 # sides, a reopen comment; its mails carry the subject.
