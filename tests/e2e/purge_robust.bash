@@ -94,7 +94,7 @@ expect_sql "$DB" "SELECT count(*) FROM audit WHERE action = 'purge'" "1"
 
 # --- a writer beside a long purge ----------------------------------------------------
 DB=$(fresh busy)
-IMICTL_DB=$DB "$IMICTL_BIN" purge --batch-size 5 --json >"$TEST_DIR/long.json" 2>&1 &
+IMICTL_DB=$DB "$IMICTL_BIN" purge --batch-size 1 --json >"$TEST_DIR/long.json" 2>&1 &
 long=$!
 writes=0
 while kill -0 "$long" 2>/dev/null; do
