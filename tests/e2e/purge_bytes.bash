@@ -83,9 +83,33 @@ done
 # More activity, so that the WAL holds pages with the markers again.
 expect_ok as aadmin imictl user edit hhendriks --phone 0201234567
 
+# Another program keeps a connection open, as a running command or service
+# does: the WAL is then not removed when purge closes its own connection, so
+# only purge's checkpoint can have emptied it.
+/usr/bin/python3 - "$DB" "$TEST_DIR/reader.ready" "$TEST_DIR/reader.stop" <<'PY' &
+import os, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+db.execute("SELECT count(*) FROM user").fetchall()
+open(sys.argv[2], "w").close()
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.05)
+db.close()
+PY
+reader=$!
+for _ in $(seq 1 200); do [ -e "$TEST_DIR/reader.ready" ] && break; sleep 0.05; done
+
 export IMICTL_NOW=2026-09-03T09:00:00Z
 expect_ok imictl purge --json
 expect_json '[j["deleted"], j["users_wiped"], j["checkpointed"]]' '[2, 1, true]'
+CHECKS=$((CHECKS + 1))
+[ -e "$DB-wal" ] && [ ! -s "$DB-wal" ] || fail "with a reader open the -wal should be there and empty: $(ls -l "$DB-wal" 2>&1)"
+for m in "${MARKERS[@]}"; do
+  CHECKS=$((CHECKS + 1))
+  got=$(found_in_db_folder "$m")
+  [ "${got%% *}" = 0 ] || fail "$m survived the purge (a reader open) in: ${got#* }"
+done
+touch "$TEST_DIR/reader.stop"
+wait "$reader"
 
 for m in "${MARKERS[@]}"; do
   CHECKS=$((CHECKS + 1))
