@@ -10,13 +10,15 @@ namespace {
 
 struct ListOptions {
   RequestFilter filter;
-  std::string state, department;
+  std::string state, department, reason;
+  bool reveal = false;
 };
 
 void run_list(ListOptions& o, Runtime& rt)
 {
   if (!o.state.empty()) o.filter.state = parse_request_state(o.state);
   if (!o.department.empty()) o.filter.department = o.department;
+  if (o.reveal) o.filter.reveal_reason = o.reason;
   auto& out = rt.out();
   const bool json = rt.format() == Format::json;
   out.begin_list(request_list_columns());
@@ -89,6 +91,8 @@ void setup_request_views(CLI::App& cmd, Runtime& rt)
   list->add_flag("--fictitious", l->filter.fictitious_only, "Only practice cases (FICTIEF)");
   list->add_option("--department", l->department, "Requests assigned to handlers of this department")
       ->type_name("D");
+  list->add_flag("--reveal-blocked", l->reveal, "Include blocked requests (lda, with --reason; audited)");
+  list->add_option("--reason", l->reason, "Why the blocked requests must be seen");
   list->callback([l, &rt] { run_list(*l, rt); });
 
   auto s = std::make_shared<ShowOptions>();

@@ -19,6 +19,7 @@ void setup_export(CLI::App&, Runtime&);
 void setup_check(CLI::App&, Runtime&);
 void setup_stats(CLI::App&, Runtime&);
 void setup_audit(CLI::App&, Runtime&);
+void setup_purge(CLI::App&, Runtime&);
 void setup_config(CLI::App&, Runtime&);
 void setup_migrate(CLI::App&, Runtime&);
 void setup_help(CLI::App&, Runtime&);
@@ -40,6 +41,7 @@ const std::vector<CommandSpec>& command_table()
       {"stats", "The authority's scoreboard: sent, received, answered in time (H5)", setup_stats},
       {"check", "Check the set-up against the guide's advice; exit 1 on errors", setup_check},
       {"audit", "List and verify the audit log", setup_audit},
+      {"purge", "Retention: block and delete closed requests (cron)", setup_purge},
       {"config", "Show the effective configuration", setup_config},
       {"migrate", "Bring the database schema up to date", setup_migrate},
       {"help", "Show the help of imictl or of a command", setup_help},

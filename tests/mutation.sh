@@ -127,6 +127,20 @@ csv-nested-refused       cli/runtime.cpp              ^e2e\.(scripting|request_v
 csv-number-unguarded     lib/core/output.cpp          ^e2e\.(scripting|stats)$            s/ && record\[i\]\.value\.type != Value::Type::integer//
 csv-raw-ignored          lib/export/result_table.cpp  ^e2e\.scripting$                    s/o_\.raw \? cells\[i\] : //
 mail-from-effective      cli/cmd_config.cpp           ^e2e\.config$                       s/e\.value\.empty\(\)\)/false)/
+# Retention (lib/retention): the stages, what deletion wipes, nothing left in the files, blocked data hidden.
+refused-stays-open       lib/retention/retention_policy.hpp ^(unit|e2e\.purge)$            s/\('closed', 'refused'\)/('closed')/
+no-block-stage           lib/retention/retention_policy.cpp ^(unit|e2e\.purge)$            s/  if \(policy\.blocks_first\(now\)\)$/  if (false)/
+delete-keeps-mail-bodies lib/retention/request_erasure.cpp  ^e2e\.(purge|purge_bytes)$    s/"UPDATE outbox SET subject = '', body = NULL, "/"UPDATE outbox SET attempts = attempts, "/
+delete-keeps-free-text   lib/retention/request_erasure.cpp  ^e2e\.purge_bytes$             s/THEN text ELSE '' END/THEN text ELSE text END/
+delete-keeps-comments    lib/retention/request_erasure.cpp  ^e2e\.(purge|purge_bytes)$    s/SET comment = NULL WHERE/SET comment = comment WHERE/
+wipe-keeps-user-names    lib/retention/request_erasure.cpp  ^e2e\.(purge|purge_bytes)$    s/SET first_name = '', last_name = '', email = '', /SET /
+purge-without-secure     lib/retention/purge.cpp            ^e2e\.purge_bytes$             perl:s/  if \(db\.execAndGet\("PRAGMA secure_delete"\)\.getInt\(\) != 1\)\n/  db.exec("PRAGMA secure_delete = OFF");\n  if (false)\n/
+secure-delete-off        lib/core/database.cpp              ^e2e\.(purge|purge_bytes)$    s/PRAGMA secure_delete = ON;/PRAGMA secure_delete = OFF;/
+checkpoint-passive       lib/retention/purge.cpp            ^e2e\.(purge|purge_bytes)$    s/wal_checkpoint\(TRUNCATE\)/wal_checkpoint(PASSIVE)/
+archived-not-required    lib/retention/purge.cpp            ^e2e\.purge$                   s/ AND r\.archived_at IS NOT NULL" : ""/" : ""/
+batch-not-atomic         lib/retention/purge.cpp            ^e2e\.purge_robust$            perl:s/      if \(found > 0\) stage\.apply\(db_, ids, now_\);\n      tx\.commit\(\);/      tx.commit();\n      if (found > 0) stage.apply(db_, ids, now_);/
+blocked-shown-to-lda     lib/access/record_access.cpp       ^e2e\.purge$                   s/ && r\.reveal_blocked \? RequestView::full/ ? RequestView::full/
+reveal-by-anyone         lib/access/permissions.cpp         ^e2e\.purge$                   s/(Permission::reveal_blocked, "request\.reveal", )Role::lda/\1Role::basic/
 TABLE
 
 die() {

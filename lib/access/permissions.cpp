@@ -39,6 +39,10 @@ const std::vector<PermissionRule>& permission_rules()
       {Permission::allocate_requests, "request.assign", Role::allocator, false,
        "assign requests to handlers"},
       {Permission::remind_requests, "request.remind", Role::lda, true, "mail reminders of due requests"},
+      // Retention (SPEC §2): cron blocks and deletes; blocked data is seen
+      // only by an LDA who states a reason, never by cron.
+      {Permission::purge_requests, "purge", Role::lda, true, "purge expired request data"},
+      {Permission::reveal_blocked, "request.reveal", Role::lda, false, "see blocked requests"},
       // H5 stap 5: everyone of the authority may see how it performs; the
       // figures are counts, never personal data.
       {Permission::view_stats, "stats.view", Role::basic, false, "view the authority's scoreboard"},

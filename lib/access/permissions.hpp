@@ -30,6 +30,8 @@ enum class Permission {
   handle_requests,     // request create and the handler rows of the lifecycle table
   allocate_requests,   // assign, unassign (B3)
   remind_requests,     // request remind (cron)
+  purge_requests,      // purge (cron): block and delete closed requests, wipe deleted users
+  reveal_blocked,      // request list/show --reveal-blocked: see requests blocked by retention
   view_stats,          // stats: counts and indicators, no personal data
 };
 

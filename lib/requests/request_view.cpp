@@ -37,12 +37,12 @@ RequestDetails show_request(Session& session, const Actor& actor, const std::str
   return r;
 }
 
-void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
-                   const std::function<void(const RequestDetails&)>& each)
+namespace {
+
+void list_visible_requests(Session& session, const Actor& actor, const RequestFilter& f, bool reveal,
+                           const std::function<void(const RequestDetails&)>& each)
 {
   auto& db = session.db();
-  require(session, actor, Permission::view_requests,
-          actor.kind == Actor::Kind::user ? actor.authority_id : own_authority_id(db), "request:*");
   const Authority own = load_authority(db, actor.authority_id);
   std::string where;
   const std::string incoming = "(r.responding_authority_id = :a AND r.state <> 'draft')";
@@ -105,11 +105,35 @@ void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
       r.assignees = util::split(q.getColumn(28).getString(), '\x1f');
       std::sort(r.assignees.begin(), r.assignees.end());
     }
-    r.view = request_gate::view_with(actor, r, v, false);
+    r.view = request_gate::view_with(actor, r, v, reveal);
     if (r.view == RequestView::none) continue;
     request_store::load_personal_data(db, r);
     each(r);
   }
+}
+
+} // namespace
+
+void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
+                   const std::function<void(const RequestDetails&)>& each)
+{
+  const bool reveal = f.reveal_reason.has_value();
+  if (reveal && util::trim(*f.reveal_reason).empty())
+    throw InvalidInputError("--reveal-blocked needs --reason TEXT: why the blocked data must be seen");
+  auto& db = session.db();
+  require(session, actor, Permission::view_requests,
+          actor.kind == Actor::Kind::user ? actor.authority_id : own_authority_id(db), "request:*");
+  if (reveal) {
+    require(session, actor, Permission::reveal_blocked, actor.authority_id, "request:*");
+    // Seeing blocked data is the exception retention allows; one trace per
+    // listing, written before anything is shown.
+    auto& wdb = session.db(Access::read_write);
+    WriteTransaction tx(wdb);
+    append_audit(wdb, session.now(), actor.username, "request.reveal", "request:*",
+                 "blocked requests listed: " + util::trim(*f.reveal_reason));
+    tx.commit();
+  }
+  list_visible_requests(session, actor, f, reveal, each);
 }
 
 std::vector<PossibleAction> possible_actions(Session& session, const Actor& actor, const std::string& request)

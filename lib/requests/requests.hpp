@@ -104,9 +104,13 @@ struct RequestFilter {
   bool fictitious_only = false;
   std::optional<RequestState> state;
   std::optional<std::string> department;
+  // --reveal-blocked --reason: an LDA lists blocked requests too (4 for
+  // anyone else); audited once per listing, with the reason.
+  std::optional<std::string> reveal_reason;
 };
 // The requests the actor may see, newest first; each without questions and
-// history, personal data as the view allows.
+// history, personal data as the view allows. Blocked requests are left out
+// for everyone unless revealed.
 void list_requests(Session& session, const Actor& actor, const RequestFilter& filter,
                    const std::function<void(const RequestDetails&)>& each);
 

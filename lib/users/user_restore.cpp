@@ -18,14 +18,17 @@ using namespace user_admin;
 
 namespace {
 
-// The instant the delete happened; users deleted before it was recorded
-// take their last change (migration 013).
-util::Instant deleted_at(SQLite::Database& db, std::int64_t user_id)
+struct Deletion {
+  util::Instant at = 0; // users deleted before it was recorded: their last change (migration 013)
+  bool purged = false;  // purge has wiped the personal data (migration 014)
+};
+Deletion deletion_of(SQLite::Database& db, std::int64_t user_id)
 {
-  SQLite::Statement q(db, "SELECT coalesce(deleted_at, updated_at) FROM user WHERE id = ?");
+  SQLite::Statement q(
+      db, "SELECT coalesce(deleted_at, updated_at), purged_at IS NOT NULL FROM user WHERE id = ?");
   q.bind(1, user_id);
   q.executeStep();
-  return util::parse_iso8601(q.getColumn(0).getString()).value_or(0);
+  return {util::parse_iso8601(q.getColumn(0).getString()).value_or(0), q.getColumn(1).getInt() != 0};
 }
 
 void check_email_free(SQLite::Database& db, const UserRef& user)
@@ -50,8 +53,9 @@ UserView restore_user(Session& session, const Actor& actor, std::string_view use
   if (t.user.status != "deleted")
     throw ConflictError(fmt::format("user '{}' is {}, not deleted", t.user.username, t.user.status));
   const util::Period keep = session.config().period("retention.delete_after");
-  const util::Instant until = util::add_period(deleted_at(db, t.user.id), keep);
-  if (session.now() >= until)
+  const Deletion deletion = deletion_of(db, t.user.id);
+  const util::Instant until = util::add_period(deletion.at, keep);
+  if (deletion.purged || session.now() >= until)
     throw ConflictError(
         fmt::format("'{}' was deleted more than {} ago: the retention period is over", t.user.username,
                     session.config().text("retention.delete_after")),

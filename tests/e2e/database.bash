@@ -30,7 +30,9 @@ sql "$TEST_DIR/older.db" "DROP TABLE request_personal_data; DROP TABLE request_q
   DROP TABLE question_set; DROP TABLE standard_answer;
   DROP TABLE request_assignee; DROP TABLE request; DROP INDEX user_os_user; DROP INDEX user_by_email;
   DROP TRIGGER user_name_not_reserved_insert; DROP TRIGGER user_name_not_reserved_update;
-  ALTER TABLE user DROP COLUMN os_user; ALTER TABLE user DROP COLUMN deleted_at; CREATE INDEX user_status ON user (status); PRAGMA user_version = 4"
+  ALTER TABLE user DROP COLUMN os_user; ALTER TABLE user DROP COLUMN deleted_at; CREATE INDEX user_status ON user (status);
+  DROP INDEX outbox_by_request; DROP INDEX outbox_by_user; ALTER TABLE user DROP COLUMN purged_at;
+  PRAGMA user_version = 4"
 expect_rc 7 imictl --db "$TEST_DIR/older.db" authority list
 expect_contains "$ERR" "imictl migrate"
 expect_sql "$TEST_DIR/older.db" "PRAGMA user_version" "4"

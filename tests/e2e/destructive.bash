@@ -81,6 +81,12 @@ imictl user delete bbasis --yes >/dev/null || fail "delete bbasis"
 IMICTL_NOW=2026-09-03T09:00:00Z expect_refused 5 imictl user restore bbasis
 expect_contains "$ERR" "retention period is over"
 IMICTL_NOW=2026-09-01T09:00:00Z expect_ok imictl user restore bbasis -q
+# Once purge has wiped a deleted user, there is nothing left to restore.
+imictl user delete bbasis --yes >/dev/null || fail "delete bbasis again"
+IMICTL_NOW=2027-03-02T09:00:00Z expect_ok imictl purge -q
+expect_sql "$DB" "SELECT purged_at IS NOT NULL, email FROM user WHERE username = 'bbasis'" "1|"
+IMICTL_NOW=2026-03-02T10:00:00Z expect_refused 5 imictl user restore bbasis
+expect_contains "$ERR" "retention period is over"
 
 # --- -q leaves out the changed record; -v says what the command works on ---
 expect_ok imictl -q role grant pkort allocator

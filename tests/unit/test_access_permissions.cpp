@@ -21,20 +21,21 @@ TEST_CASE("access::permission_rules")
   SUBCASE("every permission has a rule")
   {
     for (Permission p :
-         {Permission::register_authority, Permission::edit_authority, Permission::manage_users,
-          Permission::manage_roles, Permission::reset_password, Permission::import_table,
-          Permission::issue_credentials, Permission::send_notifications, Permission::retry_notifications,
-          Permission::view_users, Permission::export_table, Permission::view_mail, Permission::view_audit,
-          Permission::run_checks, Permission::view_requests, Permission::handle_requests,
-          Permission::allocate_requests, Permission::remind_requests, Permission::view_stats})
+         {Permission::register_authority, Permission::edit_authority,     Permission::manage_users,
+          Permission::manage_roles,       Permission::reset_password,     Permission::import_table,
+          Permission::issue_credentials,  Permission::send_notifications, Permission::retry_notifications,
+          Permission::view_users,         Permission::export_table,       Permission::view_mail,
+          Permission::view_audit,         Permission::run_checks,         Permission::view_requests,
+          Permission::handle_requests,    Permission::allocate_requests,  Permission::remind_requests,
+          Permission::view_stats,         Permission::purge_requests,     Permission::reveal_blocked})
       CHECK_NOTHROW(permission_rule(p));
   }
   SUBCASE("the system actor does cron work only")
   {
     for (const auto& r : rules) {
-      const bool cron = r.permission == Permission::issue_credentials ||
-                        r.permission == Permission::send_notifications ||
-                        r.permission == Permission::remind_requests;
+      const bool cron =
+          r.permission == Permission::issue_credentials || r.permission == Permission::send_notifications ||
+          r.permission == Permission::remind_requests || r.permission == Permission::purge_requests;
       CHECK_MESSAGE(r.system_allowed == cron, r.action);
     }
   }
@@ -42,7 +43,7 @@ TEST_CASE("access::permission_rules")
   {
     for (Permission p : {Permission::manage_users, Permission::manage_roles, Permission::reset_password,
                          Permission::retry_notifications, Permission::export_table, Permission::view_mail,
-                         Permission::view_audit})
+                         Permission::view_audit, Permission::reveal_blocked})
       CHECK(permission_rule(p).role == Role::lda);
     CHECK(permission_rule(Permission::view_users).role == Role::basic);
   }
