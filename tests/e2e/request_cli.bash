@@ -56,7 +56,8 @@ expect_contains "$ERR" "--question"
 expect_rc 2 as bpeeters imictl request due "$REF" --propose 2026-04-01 --agree
 expect_rc 2 imictl assign "$REF"
 expect_rc 2 imictl unassign "$REF" bpeeters ggoossens
-expect_rc 6 as hhendriks imictl request list --state lost
+expect_rc 2 as hhendriks imictl request list --state lost
+expect_contains "$ERR" "unknown request state 'lost'"
 # JSON errors: stdout stays empty, stderr carries the code.
 expect_rc 4 as uweber imictl request show "$REF" --json
 expect_eq "$OUT" ""
