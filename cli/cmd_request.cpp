@@ -11,6 +11,7 @@
 namespace imi::cli {
 
 void setup_request_views(CLI::App& request, Runtime& rt);
+void setup_request_consent_form(CLI::App& request, Runtime& rt);
 
 namespace {
 
@@ -156,6 +157,7 @@ void setup_request(CLI::App& root, Runtime& rt)
   due->add_option("--comment", du->comment, "Comment");
 
   setup_request_views(*cmd, rt);
+  setup_request_consent_form(*cmd, rt);
 }
 
 } // namespace imi::cli
