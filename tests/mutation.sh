@@ -115,6 +115,18 @@ suggest-option           cli/parse_errors.cpp          ^e2e\.help$            s/
 suggest-prefix           lib/util/suggest.cpp          ^(unit|e2e\.help)$     s/if \(word\.size\(\) >= 3 && starts_a_word_of\(name, word\)\)/if (false \&\& starts_a_word_of(name, word))/
 suggest-dutch-labels     lib/authority/keyword_vocabulary.cpp ^(unit|e2e\.help)$ s/\{k\.slug, \{k\.slug, k\.label_en, k\.label_nl\}\}/{k.slug, {k.slug}}/
 keywords-without-db      cli/cmd_authority_details.cpp ^e2e\.help$            s/return print_keywords\(rt, shipped_keyword_vocabulary\(\)\);/return print_keywords(rt, keyword_vocabulary(rt.session().db()));/
+# The archive (lib/archive): the full view, an LDA for blocked requests, no overwrite, no escape from DIR.
+archive-without-full-view lib/archive/archive_access.cpp ^e2e\.(archive|consent_form)$ s/return r\.view == RequestView::full;/return r.view != RequestView::none;/
+archive-reveal-by-anyone  lib/access/record_access.cpp   ^e2e\.(archive|request_visibility)$ s/\(requester \|\| responder\) && actor\.has\(Role::lda\) && r\.reveal_blocked/(requester || responder) \&\& r.reveal_blocked/
+archive-overwrites        lib/archive/archive_folder.cpp ^e2e\.archive$        s/    if \(!force_\)/    if (false)/
+archive-link-folder       lib/archive/archive_folder.cpp ^e2e\.archive$        s/if \(S_ISLNK\(st\.st_mode\)\) refuse\(path_of\(sub\)/if (false) refuse(path_of(sub)/
+archive-bad-reference     lib/archive/archive.cpp        ^e2e\.archive$        s/  if \(!is_reference\(r\.reference\)\)/  if (false)/
+archive-name-keeps-path   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/if \(slash != std::string_view::npos\) name\.remove_prefix\(slash \+ 1\);//
+archive-name-hidden       lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/clean\.find_first_not_of\("\. "\)/clean.find_first_not_of(" ")/
+archive-name-control      lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/if \(c < 0x20 \|\| c == 0x7F\) continue;//
+archive-name-duplicates   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/taken\.count\(lower\(candidate\)\) != 0/false/
+docx-no-escape            lib/archive/docx_writer.cpp    ^(unit|e2e\.archive)$ s/case '<': out \+= "&lt;"; break;//
+docx-no-tblgrid           lib/archive/docx_writer.cpp    ^unit$                s/<\/w:tblPr><w:tblGrid>/<\/w:tblPr>/
 TABLE
 
 die() {
