@@ -20,8 +20,7 @@ struct ArchiveCliOptions {
 void run_archive(ArchiveCliOptions& o, Runtime& rt)
 {
   if (!o.closed_before.empty()) o.in.closed_before = o.closed_before;
-  if (o.reveal != !o.reason.empty())
-    throw UsageError("--reveal-blocked and --reason TEXT go together");
+  if (o.reveal != !o.reason.empty()) throw UsageError("--reveal-blocked and --reason TEXT go together");
   if (o.reveal) o.in.reveal_reason = o.reason;
   const auto results = archive_requests(rt.session(), rt.actor(), o.in);
   auto& out = rt.out();
@@ -29,17 +28,18 @@ void run_archive(ArchiveCliOptions& o, Runtime& rt)
   out.begin_list({"reference", "status", "docx", "sha256", "reason", "files"});
   for (const auto& r : results) {
     (r.status == "skipped" ? skipped : archived) += 1;
-    out.row({{"reference", r.reference},
-             {"status", r.status},
-             {"docx", r.docx},
-             {"sha256", r.sha256},
-             {"reason", r.reason},
-             {"files", rt.format() == Format::json ? Value(r.files) : Value(std::to_string(r.files.size()))}});
+    out.row(
+        {{"reference", r.reference},
+         {"status", r.status},
+         {"docx", r.docx},
+         {"sha256", r.sha256},
+         {"reason", r.reason},
+         {"files", rt.format() == Format::json ? Value(r.files) : Value(std::to_string(r.files.size()))}});
   }
   out.end_list();
   if (rt.format() == Format::table && !rt.options.quiet)
-    out.line(fmt::format("{} request(s) {}, {} skipped, in {}", archived, o.in.dry_run ? "to archive" : "archived",
-                         skipped, o.in.out_dir));
+    out.line(fmt::format("{} request(s) {}, {} skipped, in {}", archived,
+                         o.in.dry_run ? "to archive" : "archived", skipped, o.in.out_dir));
 }
 
 } // namespace
@@ -47,10 +47,13 @@ void run_archive(ArchiveCliOptions& o, Runtime& rt)
 void setup_archive(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<ArchiveCliOptions>();
-  auto* cmd = root.add_subcommand("archive", "Archive the full report of requests with personal data (H5 stap 3.5)");
+  auto* cmd =
+      root.add_subcommand("archive", "Archive the full report of requests with personal data (H5 stap 3.5)");
   cmd->add_option("REQ", o->in.requests, "Request references or ids");
-  auto* all = cmd->add_flag("--all-closed", o->in.all_closed, "Every closed or refused request not yet archived");
-  auto* before = cmd->add_option("--closed-before", o->closed_before, "Those closed before DATE")->type_name("DATE");
+  auto* all =
+      cmd->add_flag("--all-closed", o->in.all_closed, "Every closed or refused request not yet archived");
+  auto* before =
+      cmd->add_option("--closed-before", o->closed_before, "Those closed before DATE")->type_name("DATE");
   all->excludes(before);
   cmd->add_option("--out", o->in.out_dir, "Folder to write into (created 0700 when missing)")
       ->required()

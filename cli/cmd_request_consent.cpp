@@ -32,7 +32,9 @@ void setup_request_consent_form(CLI::App& cmd, Runtime& rt)
   auto o = std::make_shared<ConsentOptions>();
   auto* sub = cmd.add_subcommand("consent-form", "The service provider's consent declaration (B2) as .docx");
   sub->add_option("REQ", o->request, "Request reference or id")->required();
-  sub->add_option("-o,--output", o->output, "File to write (- for standard output)")->required()->type_name("FILE");
+  sub->add_option("-o,--output", o->output, "File to write (- for standard output)")
+      ->required()
+      ->type_name("FILE");
   sub->add_option("--language", o->language, "nl or en (default: the request's language)")->type_name("L");
   sub->callback([o, &rt] { run_consent_form(*o, rt); });
 }

@@ -45,9 +45,10 @@ std::string json_name(const RequestDetails& r)
 void require_reference(const RequestDetails& r)
 {
   if (!is_reference(r.reference))
-    throw InvalidInputError(fmt::format("request {} has the reference '{}', which is not one (CC-YYYY-NNNNNN); "
-                                        "it is not used as a file name",
-                                        r.id, r.reference));
+    throw InvalidInputError(
+        fmt::format("request {} has the reference '{}', which is not one (CC-YYYY-NNNNNN); "
+                    "it is not used as a file name",
+                    r.id, r.reference));
 }
 
 Planned plan(RequestDetails r)

@@ -16,13 +16,13 @@ namespace imi {
 class Session;
 
 struct ArchiveOptions {
-  std::vector<std::string> requests;         // REQ...; or one of:
-  bool all_closed = false;                   // every closed or refused request not yet archived
-  std::optional<std::string> closed_before;  // DATE: those closed before it
-  std::string out_dir;                       // DIR
-  bool force = false;                        // replace files; bulk: archived ones again
-  bool dry_run = false;                      // check and list, write nothing
-  std::optional<std::string> reveal_reason;  // --reveal-blocked --reason TEXT
+  std::vector<std::string> requests;        // REQ...; or one of:
+  bool all_closed = false;                  // every closed or refused request not yet archived
+  std::optional<std::string> closed_before; // DATE: those closed before it
+  std::string out_dir;                      // DIR
+  bool force = false;                       // replace files; bulk: archived ones again
+  bool dry_run = false;                     // check and list, write nothing
+  std::optional<std::string> reveal_reason; // --reveal-blocked --reason TEXT
 };
 
 struct ArchiveResult {
@@ -37,7 +37,8 @@ struct ArchiveResult {
 // appended to DIR/SHA256SUMS; marks each request archived and audits it.
 // Every check (visibility 4, existing files 5, a linked folder 6, a missing
 // parent of DIR 3) is made for the whole batch before anything is written.
-std::vector<ArchiveResult> archive_requests(Session& session, const Actor& actor, const ArchiveOptions& options);
+std::vector<ArchiveResult> archive_requests(Session& session, const Actor& actor,
+                                            const ArchiveOptions& options);
 
 struct ConsentFormResult {
   std::string reference, language, sha256;
@@ -48,6 +49,5 @@ struct ConsentFormResult {
 // (nl or en; default the request's). Needs the full view; audited.
 ConsentFormResult write_consent_form(Session& session, const Actor& actor, const std::string& request,
                                      const std::string& output, const std::optional<std::string>& language);
-
 
 } // namespace imi

@@ -18,7 +18,8 @@ namespace imi::archive {
 bool may_archive(const RequestDetails& r);
 
 // Refuses (4, audited as denied:request.ACTION) unless may_archive(r).
-void require_full_view(Session& session, const Actor& actor, const RequestDetails& r, std::string_view action);
+void require_full_view(Session& session, const Actor& actor, const RequestDetails& r,
+                       std::string_view action);
 
 // Why a bulk archive leaves r out, for its report; empty when it does not.
 std::string skip_reason(const RequestDetails& r);

@@ -67,7 +67,8 @@ void ArchiveFolder::check(const std::string& sub, const std::vector<std::string>
   } else {
     const fs::path parent = fs::path(dir_).has_parent_path() ? fs::path(dir_).parent_path() : fs::path(".");
     if (::stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-      throw NotFoundError(fmt::format("folder {} does not exist, so {} cannot be created", parent.string(), dir_));
+      throw NotFoundError(
+          fmt::format("folder {} does not exist, so {} cannot be created", parent.string(), dir_));
     return; // a new folder holds nothing yet
   }
   if (!sub.empty() && ::lstat(path_of(sub).c_str(), &st) == 0) {

@@ -2,7 +2,6 @@
 // ("instemmingsverklaring van de betrokkene"), filled in from the request,
 // for the provider to sign before the request is sent.
 #include "archive/archive.hpp"
-
 #include "archive/archive_access.hpp"
 #include "archive/report.hpp"
 #include "archive/sha256.hpp"
@@ -25,7 +24,8 @@ ConsentFormResult write_consent_form(Session& session, const Actor& actor, const
   std::string lang;
   if (language) {
     lang = util::trim(*language);
-    if (lang != "nl" && lang != "en") throw UsageError(fmt::format("--language must be nl or en, not '{}'", *language));
+    if (lang != "nl" && lang != "en")
+      throw UsageError(fmt::format("--language must be nl or en, not '{}'", *language));
   }
   auto& db = session.db(Access::read_write);
   const RequestDetails r = load_request_as_seen(db, actor, find_request_id(db, request), false);

@@ -61,8 +61,8 @@ long next_code_point(std::string_view s, size_t& i)
 
 bool allowed_in_xml(long cp)
 {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
-         (cp >= 0x10000 && cp <= 0x10FFFF);
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
 // A run of text: line breaks and tabs as Word writes them.
@@ -131,8 +131,9 @@ std::string document_rels()
 
 std::string heading_style(std::string_view id, std::string_view name, int size, int outline)
 {
-  return fmt::format(R"(<w:style w:type="paragraph" w:styleId="{0}"><w:name w:val="{1}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/>{3}</w:pPr><w:rPr><w:b/><w:sz w:val="{2}"/></w:rPr></w:style>)",
-                     id, name, size, outline < 0 ? "" : fmt::format("<w:outlineLvl w:val=\"{}\"/>", outline));
+  return fmt::format(
+      R"(<w:style w:type="paragraph" w:styleId="{0}"><w:name w:val="{1}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/>{3}</w:pPr><w:rPr><w:b/><w:sz w:val="{2}"/></w:rPr></w:style>)",
+      id, name, size, outline < 0 ? "" : fmt::format("<w:outlineLvl w:val=\"{}\"/>", outline));
 }
 
 std::string styles()
@@ -204,7 +205,8 @@ void Document::paragraph(std::string_view text, bool bold)
   body_ += styled_paragraph("", text, bold);
 }
 
-void Document::table(const std::vector<std::vector<std::string>>& rows, bool header, const std::vector<int>& weights)
+void Document::table(const std::vector<std::vector<std::string>>& rows, bool header,
+                     const std::vector<int>& weights)
 {
   size_t columns = 0;
   for (const auto& row : rows)
@@ -219,8 +221,8 @@ void Document::table(const std::vector<std::vector<std::string>>& rows, bool hea
   for (int x : w)
     widths.push_back(text_width * x / total);
 
-  std::string t = "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(text_width) +
-                  "\" w:type=\"dxa\"/><w:tblBorders>";
+  std::string t =
+      "<w:tbl><w:tblPr><w:tblW w:w=\"" + std::to_string(text_width) + "\" w:type=\"dxa\"/><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
     t += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>", side);
   t += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\"/></w:tblPr><w:tblGrid>";
@@ -280,7 +282,8 @@ std::string Document::package() const
   for (const auto& [name, content] : parts) {
     zip_source_t* part = zip_source_buffer(zip.get(), content.data(), content.size(), 0);
     if (!part) zip_failure(name.c_str(), zip_get_error(zip.get()));
-    const zip_int64_t index = zip_file_add(zip.get(), name.c_str(), part, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    const zip_int64_t index =
+        zip_file_add(zip.get(), name.c_str(), part, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (index < 0) {
       zip_source_free(part);
       zip_failure(name.c_str(), zip_get_error(zip.get()));
@@ -319,8 +322,8 @@ std::vector<std::pair<std::string, std::string>> read_package(const std::string&
   for (zip_int64_t i = 0; i < n; ++i) {
     zip_stat_t st;
     if (zip_stat_index(zip.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
-    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(zip.get(), static_cast<zip_uint64_t>(i), 0),
-                                                         &zip_fclose);
+    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(
+        zip_fopen_index(zip.get(), static_cast<zip_uint64_t>(i), 0), &zip_fclose);
     if (!f) zip_failure(st.name, zip_get_error(zip.get()));
     std::string content(static_cast<size_t>(st.size), '\0');
     if (zip_fread(f.get(), content.data(), content.size()) != static_cast<zip_int64_t>(st.size))

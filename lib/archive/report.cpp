@@ -63,9 +63,11 @@ constexpr Label labels[] = {
     {"archived_by", "Archived at {} by {} with imictl.", "Gearchiveerd op {} door {} met imictl."},
     {"yes", "yes", "ja"},
     {"no", "no", "nee"},
-    {"consent_title", "Declaration of consent of the data subject", "Instemmingsverklaring van de betrokkene"},
+    {"consent_title", "Declaration of consent of the data subject",
+     "Instemmingsverklaring van de betrokkene"},
     {"consent_requesting", "Requesting authority", "Verzoekende bevoegde instantie"},
-    {"consent_responding", "Authority asked for information", "Bevoegde instantie die om informatie wordt gevraagd"},
+    {"consent_responding", "Authority asked for information",
+     "Bevoegde instantie die om informatie wordt gevraagd"},
     {"date", "Date", "Datum"},
     {"address", "address", "adres"},
     {"consent_text",
@@ -116,7 +118,8 @@ std::string fill(std::string_view text, const std::map<std::string, std::string>
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
-    const size_t open = text.find('{', i), close = open == std::string_view::npos ? open : text.find('}', open);
+    const size_t open = text.find('{', i),
+                 close = open == std::string_view::npos ? open : text.find('}', open);
     if (close == std::string_view::npos) break;
     const auto found = values.find(std::string(text.substr(open + 1, close - open - 1)));
     out.append(text.substr(i, open - i));
@@ -180,7 +183,7 @@ void questions_section(docx::Document& d, const Labels& L, const ReportInput& in
     }
     rows.push_back({std::to_string(q.number), q.text, standard, value(q.answer_text)});
   }
-  d.table(rows, true, {1, 6, 5, 5});
+  d.table(rows, true, {3, 10, 8, 8});
 }
 
 void history_section(docx::Document& d, const Labels& L, const RequestDetails& r)
@@ -234,19 +237,19 @@ std::string consent_docx(const ConsentInput& in)
   d.fields({{L("provider_name"), provider},
             {L("provider_address"), value(p.provider_address)},
             {L("provider_registration"), value(p.provider_registration)},
-            {L("consent_requesting"), r.requesting_authority + (in.requesting_address.empty()
-                                                                    ? std::string()
-                                                                    : "\n" + in.requesting_address)},
+            {L("consent_requesting"),
+             r.requesting_authority +
+                 (in.requesting_address.empty() ? std::string() : "\n" + in.requesting_address)},
             {L("consent_responding"),
              responding + (in.responding_address.empty() ? std::string() : "\n" + in.responding_address)},
             {L("reference"), r.reference},
             {L("subject"), r.subject},
             {L("date"), in.date}});
   const std::string text = fill(L("consent_text"), {{"provider", provider},
-                                                   {"requesting", r.requesting_authority},
-                                                   {"responding", responding},
-                                                   {"reference", r.reference},
-                                                   {"subject", r.subject}});
+                                                    {"requesting", r.requesting_authority},
+                                                    {"responding", responding},
+                                                    {"reference", r.reference},
+                                                    {"subject", r.subject}});
   d.paragraph(text);
   d.paragraph(L("consent_data"));
   d.heading(2, L("signature"));

@@ -60,7 +60,8 @@ void for_each_attachment(SQLite::Database& db, std::int64_t request_id,
 void mark_archived(SQLite::Database& db, RequestDetails& r, const std::string& at, const std::string& path,
                    const std::string& sha256)
 {
-  request_store::update_versioned(db, r, {{"archived_at", at}, {"archive_path", path}, {"archive_sha256", sha256}});
+  request_store::update_versioned(db, r,
+                                  {{"archived_at", at}, {"archive_path", path}, {"archive_sha256", sha256}});
   r.archived_at = at;
   ++r.version;
 }

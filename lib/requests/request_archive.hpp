@@ -33,8 +33,9 @@ std::vector<std::int64_t> closed_request_ids(SQLite::Database& db, std::int64_t 
 
 // The attachments' names and bytes, one at a time, in the order
 // RequestDetails::attachments lists them.
-void for_each_attachment(SQLite::Database& db, std::int64_t request_id,
-                         const std::function<void(const std::string& name, const std::string& content)>& each);
+void for_each_attachment(
+    SQLite::Database& db, std::int64_t request_id,
+    const std::function<void(const std::string& name, const std::string& content)>& each);
 
 // Records that the report was written: archived_at, the .docx's path and its
 // SHA-256. Versioned like every change (ConflictError when someone acted
