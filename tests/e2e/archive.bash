@@ -173,7 +173,7 @@ REFB2=$(request_in_state closed)
 sql "$DB" "UPDATE request SET blocked = 1 WHERE reference = '$REFB2'"
 
 # --- DIR/REF a link to elsewhere: refused, nothing written there or here -----
-REF2=$(new_request)
+REF2=$(new_request --fictitious)
 printf 'Qattachment-content vijf\n' >"$TEST_DIR/bijlage.txt"
 expect_ok as hhendriks imictl request attach "$REF2" "$TEST_DIR/bijlage.txt"
 mkdir "$TEST_DIR/elsewhere"
@@ -214,7 +214,7 @@ expect_json '[r["reference"] for r in j if r["status"] == "skipped"]' "[\"$REFB2
 expect_json '[r["reason"] for r in j if r["status"] == "skipped"][0].startswith("blocked")' "True"
 expect_eq "$(cd "$ARCH2" && sha256sum -c SHA256SUMS 2>&1 | grep -vc ': OK$')" 0
 CHECKS=$((CHECKS + 1))
-[ -f "$ARCH2/$REFR.docx" ] && [ -f "$ARCH2/$REFR.json" ] || fail "the refused request was not archived"
+{ [ -f "$ARCH2/$REFR.docx" ] && [ -f "$ARCH2/$REFR.json" ]; } || fail "the refused request was not archived"
 expect_ok as hhendriks imictl archive --all-closed --out "$ARCH2" --json
 expect_json '[r["status"] for r in j]' '["skipped"]'
 expect_ok as hhendriks imictl archive --closed-before 2026-03-03 --out "$ARCH2" --force --json
