@@ -3,6 +3,7 @@
 // is possible, for whom, is the lifecycle table's business (lib/requests);
 // the listing and show commands are in cmd_request_view.cpp.
 #include "core/error.hpp"
+#include "enum_option.hpp"
 #include "request_records.hpp"
 #include "runtime.hpp"
 
@@ -11,6 +12,7 @@
 namespace imi::cli {
 
 void setup_request_views(CLI::App& request, Runtime& rt);
+void setup_request_consent_form(CLI::App& request, Runtime& rt);
 
 namespace {
 
@@ -128,7 +130,8 @@ void setup_request(CLI::App& root, Runtime& rt)
       ->add_option("--comment", ac->comment, "Comment");
   auto rf = o();
   auto* refuse = action(*cmd, rt, "refuse", "Refuse: sent -> refused", rf);
-  refuse->add_option("--reason", rf->reason, "insufficient-motivation | out-of-scope");
+  refuse->add_option("--reason", rf->reason, "insufficient-motivation | out-of-scope")
+      ->check(refusal_reason_value());
   refuse->add_option("--comment", rf->comment, "Comment");
   auto fw = o();
   auto* forward = action(*cmd, rt, "forward", "Forward to another authority or the coordinator", fw);
@@ -156,6 +159,7 @@ void setup_request(CLI::App& root, Runtime& rt)
   due->add_option("--comment", du->comment, "Comment");
 
   setup_request_views(*cmd, rt);
+  setup_request_consent_form(*cmd, rt);
 }
 
 } // namespace imi::cli

@@ -1,7 +1,7 @@
 // imictl request list|show|transitions|question-sets|standard-answers|remind.
 #include "core/session.hpp"
-#include "request_records.hpp"
 #include "enum_option.hpp"
+#include "request_records.hpp"
 #include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
@@ -85,7 +85,8 @@ void setup_request_views(CLI::App& cmd, Runtime& rt)
   auto* list = cmd.add_subcommand("list", "List the requests you may see, newest first");
   list->add_flag("--incoming", l->filter.incoming, "Requests to the own authority");
   list->add_flag("--outgoing", l->filter.outgoing, "Requests from the own authority");
-  list->add_option("--state", l->state, "draft, sent, accepted, answered, closed, refused")->type_name("S")
+  list->add_option("--state", l->state, "draft, sent, accepted, answered, closed, refused")
+      ->type_name("S")
       ->check(request_state_value());
   list->add_flag("--overdue", l->filter.overdue, "Open requests past their due date");
   list->add_flag("--mine", l->filter.mine, "Requests you made, sent or are assigned to");

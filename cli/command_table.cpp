@@ -14,6 +14,7 @@ void setup_notify(CLI::App&, Runtime&);
 void setup_request(CLI::App&, Runtime&);
 void setup_assign(CLI::App&, Runtime&);
 void setup_unassign(CLI::App&, Runtime&);
+void setup_archive(CLI::App&, Runtime&);
 void setup_import(CLI::App&, Runtime&);
 void setup_export(CLI::App&, Runtime&);
 void setup_check(CLI::App&, Runtime&);
@@ -36,6 +37,7 @@ const std::vector<CommandSpec>& command_table()
       {"request", "Information requests: draft, send, handle, answer (B2, B3)", setup_request},
       {"assign", "Assign a request to handlers (allocator, B3)", setup_assign},
       {"unassign", "Take a handler off a request (allocator)", setup_unassign},
+      {"archive", "Archive requests with their personal data (H5 stap 3.5)", setup_archive},
       {"import", "Import a result table (guide Bijlage 4): departments, users, roles", setup_import},
       {"export", "Export data as files for spreadsheets", setup_export},
       {"stats", "The authority's scoreboard: sent, received, answered in time (H5)", setup_stats},

@@ -3,13 +3,13 @@
 #pragma once
 
 #include "core/output.hpp"
+#include "requests/request_record.hpp"
 #include "requests/requests.hpp"
 
 namespace imi::cli {
 
-// The full JSON object of `request show`: personal_data, answers and
-// attachment details are null where the view does not include them.
-Record request_record(const RequestDetails& r);
+// The JSON object of a request is imi::request_record (lib/requests).
+
 // A row of `request list` in table and CSV form.
 const std::vector<std::string>& request_list_columns();
 Record request_list_row(const RequestDetails& r);

@@ -107,7 +107,7 @@ import-all-or-nothing lib/import/import_table.cpp  ^e2e\.import$                
 # Writing CSV: cells a spreadsheet would run as formulas are neutralised, in both writers.
 csv-formula           lib/core/output_encoding.cpp ^e2e\.(cli|export)$                          s/return "'" \+ cell;/return cell;/
 csv-formula-export    lib/export/result_table.cpp  ^e2e\.export$                                s/neutralise_csv_cell\(cells\[i\]\)/cells[i]/
-csv-formula-listing   lib/core/output.cpp          ^e2e\.cli$                                   s/quote_csv_cell\(neutralise_csv_cell\((cell_text\(record\[i\]\.value, false\))\)/quote_csv_cell(\1/
+csv-formula-listing   lib/core/output.cpp          ^e2e\.(cli|scripting)$                      s/guard \? neutralise_csv_cell\(cell\) : cell/cell/
 # Help and "did you mean": the command table drives the listing; one suggestion rule (prefixes, Dutch labels).
 help-summary-from-table  cli/app.cpp                   ^e2e\.help$            s/    after\.back\(\)->description\(row\.summary\);//
 help-bare-shows-help     cli/app.cpp                   ^e2e\.help$            s/if \(problem\.show_help != nullptr && !json_errors\)/if (false)/
@@ -141,6 +141,18 @@ archived-not-required    lib/retention/purge.cpp            ^e2e\.purge$        
 batch-not-atomic         lib/retention/purge.cpp            ^e2e\.purge_robust$            perl:s/      if \(found > 0\) stage\.apply\(db_, ids, now_\);\n      tx\.commit\(\);/      tx.commit();\n      if (found > 0) stage.apply(db_, ids, now_);/
 blocked-shown-to-lda     lib/access/record_access.cpp       ^e2e\.purge$                   s/ && r\.reveal_blocked \? RequestView::full/ ? RequestView::full/
 reveal-by-anyone         lib/access/permissions.cpp         ^e2e\.purge$                   s/(Permission::reveal_blocked, "request\.reveal", )Role::lda/\1Role::basic/
+# The archive (lib/archive): the full view, an LDA for blocked requests, no overwrite, no escape from DIR.
+archive-without-full-view lib/archive/archive_access.cpp ^e2e\.(archive|consent_form)$ s/return r\.view == RequestView::full;/return r.view != RequestView::none;/
+archive-reveal-by-anyone  lib/access/record_access.cpp   ^e2e\.(archive|request_visibility)$ s/\(requester \|\| responder\) && actor\.has\(Role::lda\) && r\.reveal_blocked/(requester || responder) \&\& r.reveal_blocked/
+archive-overwrites        lib/archive/archive_folder.cpp ^e2e\.archive$        s/    if \(!force_\)/    if (false)/
+archive-link-folder       lib/archive/archive_folder.cpp ^e2e\.archive$        s/if \(S_ISLNK\(st\.st_mode\)\) refuse\(path_of\(sub\)/if (false) refuse(path_of(sub)/
+archive-bad-reference     lib/archive/archive.cpp        ^e2e\.archive$        s/  if \(!is_reference\(r\.reference\)\)/  if (false)/
+archive-name-keeps-path   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/if \(slash != std::string_view::npos\) name\.remove_prefix\(slash \+ 1\);//
+archive-name-hidden       lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/clean\.find_first_not_of\("\. "\)/clean.find_first_not_of(" ")/
+archive-name-control      lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/if \(c < 0x20 \|\| c == 0x7F\) continue;//
+archive-name-duplicates   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/taken\.count\(lower\(candidate\)\) != 0/false/
+docx-no-escape            lib/archive/docx_writer.cpp    ^(unit|e2e\.archive)$ s/case '<': out \+= "&lt;"; break;//
+docx-no-tblgrid           lib/archive/docx_writer.cpp    ^unit$                s/<\/w:tblPr><w:tblGrid>/<\/w:tblPr>/
 TABLE
 
 die() {

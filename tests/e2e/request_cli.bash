@@ -8,7 +8,7 @@ subcommands=(
   "request" "request create" "request attach" "request send" "request discard" "request accept"
   "request refuse" "request forward" "request answer" "request reply" "request reopen" "request close"
   "request due" "request list" "request show" "request transitions" "request question-sets"
-  "request standard-answers" "request remind" "assign" "unassign"
+  "request standard-answers" "request remind" "request consent-form" "assign" "unassign"
 )
 for sub in "${subcommands[@]}"; do
   # shellcheck disable=SC2086

@@ -99,7 +99,7 @@ expect_sql "$DB" "SELECT length(content), size FROM request_attachment" "1048576
 expect_ok as hhendriks imictl request send "$REF"
 before=$(request_fingerprint "$REF")
 expect_rc 6 as bpeeters imictl request refuse "$REF"
-expect_rc 6 as bpeeters imictl request refuse "$REF" --reason "we have no time"
+expect_rc 2 as bpeeters imictl request refuse "$REF" --reason "we have no time"  # not a reason of the guide: a usage error
 expect_contains "$ERR" "insufficient-motivation | out-of-scope"
 expect_rc 6 as bpeeters imictl request forward "$REF"
 expect_rc 3 as bpeeters imictl request forward "$REF" --to "Nergens"
