@@ -120,7 +120,8 @@ enum-value-usage         cli/enum_option.cpp          ^e2e\.(user|role|authority
 delete-dry-run           lib/users/user_lifecycle.cpp ^e2e\.destructive$                  s/if \(options\.dry_run\) return view;//
 revoke-dry-run           lib/users/role_admin.cpp     ^e2e\.destructive$                  s/if \(dry_run\) return view; \/\/ rolled back: see user_admin\.hpp//
 delete-needs-yes         lib/users/user_lifecycle.cpp ^e2e\.destructive$                  s/if \(!options\.yes && !options\.dry_run && !reporter\.can_confirm\(\)\)/if (false)/
-restore-period           lib/users/user_restore.cpp   ^e2e\.destructive$                  s/if \(session\.now\(\) >= until\)/if (false)/
+restore-period           lib/users/user_restore.cpp   ^e2e\.destructive$                  s/ \|\| session\.now\(\) >= until//
+restore-purged           lib/users/user_restore.cpp   ^e2e\.destructive$                  s/deletion\.purged \|\| //
 restore-email-free       lib/users/user_restore.cpp   ^e2e\.destructive$                  s/^  check_email_free\(db, t\.user\);//
 quiet-changed-record     cli/runtime.cpp              ^e2e\.destructive$                  s/if \(!options\.quiet\) out\(\)\.object\(record\);/out().object(record);/
 csv-nested-refused       cli/runtime.cpp              ^e2e\.(scripting|request_visibility)$ s/if \(format\(\) == Format::csv\)/if (false)/
