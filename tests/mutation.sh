@@ -141,6 +141,12 @@ archived-not-required    lib/retention/purge.cpp            ^e2e\.purge$        
 batch-not-atomic         lib/retention/purge.cpp            ^e2e\.purge_robust$            perl:s/      if \(found > 0\) stage\.apply\(db_, ids, now_\);\n      tx\.commit\(\);/      tx.commit();\n      if (found > 0) stage.apply(db_, ids, now_);/
 blocked-shown-to-lda     lib/access/record_access.cpp       ^e2e\.purge$                   s/ && r\.reveal_blocked \? RequestView::full/ ? RequestView::full/
 reveal-by-anyone         lib/access/permissions.cpp         ^e2e\.purge$                   s/(Permission::reveal_blocked, "request\.reveal", )Role::lda/\1Role::basic/
+# Shell completion: only what the actor could list, without refusals written; keywords by label too.
+completion-users-guard   lib/completion/completion_values.cpp ^e2e\.completion$ s/if \(actor\.kind != Actor::Kind::user \|\| !may_see_user_data\(actor, actor\.authority_id\)\) return \{\};//
+completion-refs-guard    lib/completion/completion_values.cpp ^e2e\.completion$ s/if \(actor\.kind != Actor::Kind::user \|\| !allowed\(actor, Permission::view_requests, actor\.authority_id\)\)/if (false)/
+completion-refs-prefix   lib/requests/request_view.cpp        ^e2e\.completion$ s/substr\(r\.reference, 1, length\(:prefix\)\) = upper\(:prefix\)/length(:prefix) >= 0/
+completion-keyword-label lib/completion/completion_values.cpp ^e2e\.completion$ s/return by_slug\.empty\(\) \? by_label : by_slug;/return by_slug;/
+config-example-every-key lib/core/config_example.cpp          ^install$         s/out \+= fmt::format\("# \{\} = \{\}\\n", name/if (key.type != ConfigType::period) out += fmt::format("# {} = {}\\n", name/
 TABLE
 
 die() {
