@@ -26,9 +26,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/packaging/debian/postinst ${CMAKE_SOURCE_DIR}/packaging/debian/postrm
     ${CMAKE_SOURCE_DIR}/packaging/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# The DEB generator stages with DESTDIR and installs with this prefix, so
+# Install.cmake sees /usr and puts the config in /etc/imictl.
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# DESTDIR staging keeps CMAKE_INSTALL_PREFIX at /usr during the install, so
-# Install.cmake puts the config in /etc/imictl.
-set(CPACK_SET_DESTDIR ON)
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -72,6 +72,7 @@ expect_completions "--format=j" --format=json
 expect_completions "role grant aadmin " basic handler lda allocator
 expect_completions "authority settings --allocation " on off
 expect_completions "request list --state cl" closed
+expect_completions "completion " bash zsh
 # keywords need no database: slugs, and Dutch or English labels
 expect_completions "user add --service constr" construction
 expect_completions "user add --service=constr" --service=construction

@@ -51,7 +51,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libsodium libsqlite3 libfmt adduser; do
   [[ $depends == *"$lib"* ]] || fail "Depends lacks $lib: $depends"
 done
-dpkg-deb -c "$deb" | grep -q ' ./etc/imictl/config.toml$' || fail "the package has no /etc/imictl/config.toml"
+dpkg-deb -c "$deb" | grep ' ./etc/imictl/config.toml$' >/dev/null || fail "the package has no /etc/imictl/config.toml"
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/imictl/config.toml ||
   fail "/etc/imictl/config.toml is not a conffile"
 
