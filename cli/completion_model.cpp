@@ -53,8 +53,8 @@ std::string role_values()
 std::string request_state_values()
 {
   std::vector<std::string> slugs;
-  for (RequestState s : {RequestState::draft, RequestState::sent, RequestState::accepted, RequestState::answered,
-                         RequestState::closed, RequestState::refused})
+  for (RequestState s : {RequestState::draft, RequestState::sent, RequestState::accepted,
+                         RequestState::answered, RequestState::closed, RequestState::refused})
     slugs.push_back(request_state_slug(s));
   return fixed_list(slugs);
 }
@@ -76,7 +76,9 @@ std::string alternatives_in_description(const CLI::Option& opt)
   const std::string& d = opt.get_description();
   const auto bar = d.find('|');
   if (bar == std::string::npos) return "";
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '|'; };
+  auto is_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '|';
+  };
   auto begin = bar, end = bar;
   while (begin > 0 && is_word(d[begin - 1]))
     --begin;

@@ -1,5 +1,4 @@
 #include "completion_scripts.hpp"
-
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -34,7 +33,8 @@ std::string completion_tables(const std::vector<CompletionCommand>& commands)
     for (const auto& o : c.options) {
       for (const auto& n : o.names) {
         names.push_back(n);
-        if (!o.value.empty()) values += fmt::format("  [{}]={}\n", shell_quoted(path + "|" + n), shell_quoted(o.value));
+        if (!o.value.empty())
+          values += fmt::format("  [{}]={}\n", shell_quoted(path + "|" + n), shell_quoted(o.value));
       }
     }
     if (!names.empty()) options += fmt::format("  [{}]={}\n", key, shell_quoted(util::join(names, " ")));

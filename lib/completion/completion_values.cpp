@@ -56,7 +56,8 @@ std::vector<std::string> keyword_completions(std::string_view prefix)
   for (const auto& k : vocabulary) {
     if (k.slug.rfind(folded, 0) == 0)
       by_slug.push_back(k.slug);
-    else if (!folded.empty() && (starts_with_folded(k.label_en, folded) || starts_with_folded(k.label_nl, folded)))
+    else if (!folded.empty() &&
+             (starts_with_folded(k.label_en, folded) || starts_with_folded(k.label_nl, folded)))
       by_label.push_back(k.slug);
   }
   return by_slug.empty() ? by_label : by_slug;
