@@ -146,7 +146,7 @@ completion-users-guard   lib/completion/completion_values.cpp ^e2e\.completion$ 
 completion-refs-guard    lib/completion/completion_values.cpp ^e2e\.completion$ s/if \(actor\.kind != Actor::Kind::user \|\| !allowed\(actor, Permission::view_requests, actor\.authority_id\)\)/if (false)/
 completion-refs-prefix   lib/requests/request_view.cpp        ^e2e\.completion$ s/substr\(r\.reference, 1, length\(:prefix\)\) = upper\(:prefix\)/length(:prefix) >= 0/
 completion-keyword-label lib/completion/completion_values.cpp ^e2e\.completion$ s/return by_slug\.empty\(\) \? by_label : by_slug;/return by_slug;/
-config-example-every-key lib/core/config_example.cpp          ^install$         s/out \+= fmt::format\("# \{\} = \{\}\\n", name/if (key.type != ConfigType::period) out += fmt::format("# {} = {}\\n", name/
+config-example-every-key lib/core/config_example.cpp          ^(install|unit)$ s/out \+= fmt::format\("# \{\} = \{\}\\n", name/if (key.type != ConfigType::period) out += fmt::format("# {} = {}\\n", name/
 TABLE
 
 die() {
