@@ -89,11 +89,23 @@ std::string alternatives_in_description(const CLI::Option& opt)
   return fixed_list(words);
 }
 
-std::string value_token(const CLI::Option& opt, const std::string& name)
+// The enumeration validators of enum_option.hpp, by name: their library
+// parsers accept many spellings; completion offers the slugs.
+bool has_validator(CLI::Option& opt, const std::string& validator)
+{
+  try {
+    return opt.get_validator(validator) != nullptr && opt.get_validator(validator)->get_name() == validator;
+  } catch (const CLI::OptionNotFound&) {
+    return false;
+  }
+}
+
+std::string value_token(CLI::Option& opt, const std::string& name)
 {
   if (auto set = member_set(opt); !set.empty()) return set;
-  if (name == "ROLE" || name == "--role") return role_values();
-  if (name == "--state") return request_state_values();
+  if (has_validator(opt, "role") || name == "ROLE" || name == "--role") return role_values();
+  if (has_validator(opt, "state") || name == "--state") return request_state_values();
+  if (has_validator(opt, "reason")) return fixed_list(refusal_reasons());
   const auto& dyn = dynamic_values();
   if (auto it = dyn.find(name); it != dyn.end()) return it->second;
   if (opt.get_type_name().rfind("FILE", 0) == 0) return "file";
@@ -110,7 +122,7 @@ void add_command(CLI::App& app, const std::string& path, std::vector<CompletionC
 {
   CompletionCommand cmd;
   cmd.path = path;
-  for (const CLI::Option* opt : app.get_options()) {
+  for (CLI::Option* opt : app.get_options()) {
     if (hidden(*opt)) continue;
     if (opt->get_positional() && opt->nonpositional() == false) {
       const std::string name = opt->get_name(true, false);

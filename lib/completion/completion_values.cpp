@@ -2,7 +2,7 @@
 
 #include "access/permissions.hpp"
 #include "access/record_access.hpp"
-#include "authority/builtin_keywords.hpp"
+#include "authority/keyword_vocabulary.hpp"
 #include "core/session.hpp"
 #include "requests/requests.hpp"
 #include "users/user_names.hpp"
@@ -51,7 +51,7 @@ bool completion_needs_database(CompletionKind kind)
 std::vector<std::string> keyword_completions(std::string_view prefix)
 {
   const std::string folded = util::to_lower_ascii(util::fold_to_ascii(prefix));
-  const auto vocabulary = builtin_keyword_vocabulary();
+  const auto vocabulary = shipped_keyword_vocabulary();
   std::vector<std::string> by_slug, by_label;
   for (const auto& k : vocabulary) {
     if (k.slug.rfind(folded, 0) == 0)

@@ -46,9 +46,10 @@ expect_completions() {
   [ "$got" == "$want" ] || fail "completing 'imictl $line': expected [${want//$'\n'/ }], got [${got//$'\n'/ }]"
 }
 
-# The commands imictl --help lists under "Subcommands:".
+# The commands imictl --help lists under "Commands:" (imictl) or
+# "Subcommands:" (a command), up to the blank line that ends the list.
 help_commands() {
-  "$IMICTL_BIN" "$@" --help | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1}'
+  "$IMICTL_BIN" "$@" --help | awk '/^(Sub)?[Cc]ommands:/{on=1; next} on && /^$/{on=0} on && /^  [a-z]/{print $1}'
 }
 
 # --- the command tree, with no database at all ---

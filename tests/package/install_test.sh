@@ -42,9 +42,11 @@ for key in $keys; do
   grep -q "^\[${key%%.*}\]\$" "$config" || fail "config.toml has no section [${key%%.*}]"
   grep -q "^# ${key#*.} = " "$config" || fail "config.toml does not name $key"
 done
-sources=$(env -u IMICTL_DB -u IMICTL_CONFIG -u IMICTL_HASH_PROFILE HOME="$p" XDG_CONFIG_HOME="$p/none" "$p/bin/imictl" --config "$config" --json config show |
-  python3 -c 'import json,sys; print(sorted({e["source"] for e in json.load(sys.stdin)}))')
-[ "$sources" = "['default']" ] || fail "the example config sets values (sources: $sources)"
+set_by_file=$(env -u IMICTL_DB -u IMICTL_CONFIG -u IMICTL_HASH_PROFILE HOME="$p" XDG_CONFIG_HOME="$p/none" \
+  "$p/bin/imictl" --config "$config" --json config show |
+  python3 -c 'import json,sys; print(" ".join(e["key"] for e in json.load(sys.stdin) if e["source"] == sys.argv[1]))' \
+    "$config")
+[ -z "$set_by_file" ] || fail "the example config sets values: $set_by_file"
 
 for f in "$source"/examples/imictl.crontab "$source"/examples/imictl-*.service "$source"/examples/imictl-*.timer \
   "$source"/examples/sudoers.imictl "$source"/examples/oeteldonk.csv; do
