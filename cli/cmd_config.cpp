@@ -6,6 +6,9 @@
 #include <charconv>
 
 namespace imi::cli {
+
+void setup_config_example(CLI::App& config);
+
 namespace {
 
 // Numbers are numbers in JSON, and a key without a value is null, as
@@ -50,6 +53,7 @@ void setup_config(CLI::App& root, Runtime& rt)
   cmd->require_subcommand(1);
   auto* show = cmd->add_subcommand("show", "Print every key, its value and its source");
   show->callback([&rt] { run_show(rt); });
+  setup_config_example(*cmd);
 }
 
 } // namespace imi::cli

@@ -24,6 +24,7 @@ void setup_purge(CLI::App&, Runtime&);
 void setup_config(CLI::App&, Runtime&);
 void setup_migrate(CLI::App&, Runtime&);
 void setup_help(CLI::App&, Runtime&);
+void setup_completion(CLI::App&, Runtime&);
 
 const std::vector<CommandSpec>& command_table()
 {
@@ -46,6 +47,7 @@ const std::vector<CommandSpec>& command_table()
       {"purge", "Retention: block and delete closed requests (cron)", setup_purge},
       {"config", "Show the effective configuration", setup_config},
       {"migrate", "Bring the database schema up to date", setup_migrate},
+      {"completion", "Print a shell completion script (bash, zsh)", setup_completion},
       {"help", "Show the help of imictl or of a command", setup_help},
   };
   return table;

@@ -154,6 +154,12 @@ archive-name-control      lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s
 archive-name-duplicates   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/taken\.count\(lower\(candidate\)\) != 0/false/
 docx-no-escape            lib/archive/docx_writer.cpp    ^(unit|e2e\.archive)$ s/case '<': out \+= "&lt;"; break;//
 docx-no-tblgrid           lib/archive/docx_writer.cpp    ^unit$                s/<\/w:tblPr><w:tblGrid>/<\/w:tblPr>/
+# Shell completion: only what the actor could list, without refusals written; keywords by label too.
+completion-users-guard   lib/completion/completion_values.cpp ^e2e\.completion$ s/if \(actor\.kind != Actor::Kind::user \|\| !may_see_user_data\(actor, actor\.authority_id\)\) return \{\};//
+completion-refs-guard    lib/completion/completion_values.cpp ^e2e\.completion$ s/if \(actor\.kind != Actor::Kind::user \|\| !allowed\(actor, Permission::view_requests, actor\.authority_id\)\)/if (false)/
+completion-refs-prefix   lib/requests/request_view.cpp        ^e2e\.completion$ s/substr\(r\.reference, 1, length\(:prefix\)\) = upper\(:prefix\)/length(:prefix) >= 0/
+completion-keyword-label lib/completion/completion_values.cpp ^e2e\.completion$ s/return by_slug\.empty\(\) \? by_label : by_slug;/return by_slug;/
+config-example-every-key lib/core/config_example.cpp          ^(install|unit)$ s/out \+= fmt::format\("# \{\} = \{\}\\n", name/if (key.type != ConfigType::period) out += fmt::format("# {} = {}\\n", name/
 TABLE
 
 die() {

@@ -68,6 +68,7 @@ void list_visible_requests(Session& session, const Actor& actor, const RequestFi
     where += " AND (r.created_by = :me OR r.sent_by = :me OR EXISTS (SELECT 1 FROM request_assignee ra "
              "WHERE ra.request_id = r.id AND ra.user_id = :me))";
   if (f.fictitious_only) where += " AND r.fictitious = 1";
+  if (f.reference_prefix) where += " AND substr(r.reference, 1, length(:prefix)) = upper(:prefix)";
   if (f.department)
     where +=
         " AND EXISTS (SELECT 1 FROM request_assignee ra JOIN user_department ud ON ud.user_id = ra.user_id "
@@ -91,6 +92,7 @@ void list_visible_requests(Session& session, const Actor& actor, const RequestFi
   if (f.overdue) q.bind(":now", session.now_iso());
   if (f.mine) q.bind(":me", actor.user_id);
   if (f.department) q.bind(":department", *f.department);
+  if (f.reference_prefix) q.bind(":prefix", *f.reference_prefix);
   request_gate::ViewFacts v;
   v.actor_authority_type = own.type;
   v.actor_country = own.country;
@@ -107,7 +109,7 @@ void list_visible_requests(Session& session, const Actor& actor, const RequestFi
     }
     r.view = request_gate::view_with(actor, r, v, reveal);
     if (r.view == RequestView::none) continue;
-    request_store::load_personal_data(db, r);
+    if (!f.without_personal_data) request_store::load_personal_data(db, r);
     each(r);
   }
 }

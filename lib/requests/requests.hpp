@@ -107,6 +107,11 @@ struct RequestFilter {
   // --reveal-blocked --reason: an LDA lists blocked requests too (4 for
   // anyone else); audited once per listing, with the reason.
   std::optional<std::string> reveal_reason;
+  // References starting with this, ignoring case (shell completion).
+  std::optional<std::string> reference_prefix;
+  // Callers that need only the list, such as completion, skip the query per
+  // row that reads personal data.
+  bool without_personal_data = false;
 };
 // The requests the actor may see, newest first; each without questions and
 // history, personal data as the view allows. Blocked requests are left out
