@@ -1,5 +1,5 @@
-# The Debian package: `cpack -G DEB` in a build configured with
-# -DCMAKE_BUILD_TYPE=Release gives imictl_<version>_amd64.deb. Library
+# The Debian package: `cpack -G DEB` in a build tree of
+# any build type gives imictl_<version>_amd64.deb (stripped). Library
 # dependencies come from dpkg-shlibdeps (package dpkg-dev); the maintainer
 # scripts in packaging/debian create the `imictl` system user and
 # /var/lib/imictl for shared mode, and remove its data on purge only.

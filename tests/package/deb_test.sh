@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The Debian package as an administrator meets it: built with CPack in a
-# build tree of its own, installed with apt into a clean Debian 12 root made by
+# The Debian package as an administrator meets it: made with CPack from a
+# build tree, installed with apt into a clean Debian 12 root made by
 # mmdebstrap, and used there as the README says; then removed (the conffile
 # stays) and purged (it goes, with /var/lib/imictl).
-#   tests/package/deb_test.sh SOURCE_DIR WORK_DIR
-# WORK_DIR keeps the build tree and a tarball of the clean root between
-# runs (delete it to start over). Needs root, mmdebstrap, dpkg-dev and the
+#   tests/package/deb_test.sh SOURCE_DIR BUILD_DIR WORK_DIR
+# BUILD_DIR is a configured and built tree; WORK_DIR keeps a tarball of the
+# clean root between runs (delete it to start over). Needs root, mmdebstrap, dpkg-dev and the
 # host's Debian mirror; exits 77 (skipped) without them, unless
 # IMICTL_REQUIRE_ALL=1, where every test must run.
 set -u
-source=$(cd "$1" && pwd) work=$2
+source=$(cd "$1" && pwd) build_dir=$2 work=$3
 status=0 checks=0
 
 skip() {
@@ -37,14 +37,13 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
 # --- the package ---
-build=$work/build-release
-echo "package.deb: building the package tree and the package"
-# The main build's flags (RelWithDebInfo, warnings as errors), so that ccache
-# serves most of this tree from the build that runs the tests; CPack strips
-# the binary, so the package carries no debug information.
-cmake -S "$source" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMICTL_WERROR=ON -DIMICTL_TESTS=OFF >"$work/cmake.log" 2>&1 ||
-  die "configuring the package tree failed: $work/cmake.log"
-ninja -C "$build" -j2 >"$work/build.log" 2>&1 || die "the package build failed: $work/build.log"
+# CPack packages the build tree the tests ran on (BUILD_DIR), so CI compiles
+# nothing twice; it installs only what cmake/Install.cmake names and strips
+# the binary, so neither tests nor debug information reach the package.
+build=$(cd "$build_dir" && pwd)
+[ -f "$build/CPackConfig.cmake" ] || die "$build has no CPackConfig.cmake: configure it first"
+echo "package.deb: packaging $build"
+ninja -C "$build" imictl >"$work/build.log" 2>&1 || die "building imictl failed: $work/build.log"
 rm -f "$build"/imictl_*.deb
 (cd "$build" && cpack -G DEB) >"$work/cpack.log" 2>&1 || die "cpack failed: $work/cpack.log"
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
