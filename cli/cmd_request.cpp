@@ -45,6 +45,8 @@ void run_action(ActionOptions& o, const std::string& action, Runtime& rt)
     name = o.agree ? "due-agree" : "due-propose";
     o.in.date = given(o.propose);
   }
+  // The request it prints has nested parts: CSV is refused before acting.
+  if (name != "discard") rt.refuse_csv_for_nested();
   Session& s = rt.session();
   const RequestDetails after = act_on_request(s, rt.actor(), o.request, name, o.in);
   if (name == "discard") {

@@ -62,4 +62,11 @@ expect_contains "$ERR" "unknown request state 'lost'"
 expect_rc 4 as uweber imictl request show "$REF" --json
 expect_eq "$OUT" ""
 expect_contains "$ERR" '"code": "permission_denied"'
+# A request action prints the request, whose nested parts CSV cannot carry:
+# refused before the action is taken, so nothing changes.
+SENT=$(request_in_state sent)
+expect_refused 2 as bpeeters imictl request accept "$SENT" --format csv
+expect_contains "$ERR" "nested data"
+expect_sql "$DB" "SELECT state FROM request WHERE reference = '$SENT'" "sent"
+expect_ok as bpeeters imictl request accept "$SENT" --format table
 finish_suite
