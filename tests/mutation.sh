@@ -125,6 +125,7 @@ restore-purged           lib/users/user_restore.cpp   ^e2e\.destructive$        
 restore-email-free       lib/users/user_restore.cpp   ^e2e\.destructive$                  s/^  check_email_free\(db, t\.user\);//
 quiet-changed-record     cli/runtime.cpp              ^e2e\.destructive$                  s/if \(!options\.quiet\) out\(\)\.object\(record\);/out().object(record);/
 csv-nested-refused       cli/runtime.cpp              ^e2e\.(scripting|request_visibility|request_cli)$ s/if \(format\(\) == Format::csv\)/if (false)/
+blocked-hint-outsiders    lib/requests/request_gate.cpp ^e2e\.request_visibility$          s/if \(r\.blocked \&\& involved\)/if (r.blocked \&\& (involved || true))/
 csv-number-unguarded     lib/core/output.cpp          ^e2e\.(scripting|stats)$            s/ && record\[i\]\.value\.type != Value::Type::integer//
 csv-raw-ignored          lib/export/result_table.cpp  ^e2e\.scripting$                    s/o_\.raw \? cells\[i\] : //
 mail-from-effective      cli/cmd_config.cpp           ^e2e\.config$                       s/e\.value\.empty\(\)\)/false)/

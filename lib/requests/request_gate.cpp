@@ -108,7 +108,14 @@ void require_visible(Session& session, const Actor& actor, const RequestDetails&
   const std::string message = fmt::format("{} may not see request {}", actor.audit_name(), r.reference);
   session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
                                "request:" + r.reference, message);
-  throw PermissionError(message);
+  PermissionError e(message);
+  // Users of the authorities involved may learn why; others learn nothing.
+  const bool involved = actor.authority_id == r.requesting_authority_id ||
+                        (r.responding_authority_id && actor.authority_id == *r.responding_authority_id);
+  if (r.blocked && involved)
+    e.hint("the request is blocked by retention ([retention] block_after); a local data administrator can "
+           "see it with --reveal-blocked --reason TEXT");
+  throw e;
 }
 
 const Transition& authorize_action(Session& session, const Actor& actor, const RequestDetails& r,

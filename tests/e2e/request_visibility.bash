@@ -104,6 +104,11 @@ expect_not_contains "$OUT" "$DRAFT"
 sql "$DB" "UPDATE request SET blocked = 1 WHERE reference = '$REF'"
 for u in hhendriks ggoossens bbasis kjacobs; do refused 4 "$u"; done
 refused 4 aadmin
+# Users of the authorities involved are told why; anyone else learns nothing.
+expect_rc 4 as hhendriks imictl request show "$REF"
+expect_contains "$ERR" "blocked by retention"
+expect_rc 4 as uweber imictl request show "$REF"
+expect_not_contains "$ERR" "blocked"
 expect_rc 6 as aadmin imictl request show "$REF" --reveal-blocked --reason " "
 expect_rc 4 as hhendriks imictl request show "$REF" --reveal-blocked --reason "Klacht"
 expect_ok as aadmin imictl request show "$REF" --reveal-blocked --reason "Bezwaar van de dienstverrichter" --json
