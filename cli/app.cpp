@@ -32,10 +32,10 @@ bool error_color = false;
 
 bool wants_color(int argc, char** argv)
 {
-  if (!::isatty(2) || std::getenv("NO_COLOR")) return false;
+  bool no_color = false;
   for (int i = 1; i < argc; ++i)
-    if (std::strcmp(argv[i], "--no-color") == 0) return false;
-  return true;
+    no_color = no_color || std::strcmp(argv[i], "--no-color") == 0;
+  return color_on(2, no_color);
 }
 
 void print_error(bool json, ErrorKind kind, const std::string& message, const std::vector<std::string>& hints)

@@ -129,8 +129,7 @@ void run_stats(const StatsCliOptions& o, Runtime& rt)
     csv.set_csv_raw(rt.options.csv_raw);
     print_csv(csv, rep);
   } else {
-    print_table(os, rep,
-                file.is_stdout() && rt.stdout_is_tty() && !rt.options.no_color && !std::getenv("NO_COLOR"));
+    print_table(os, rep, file.is_stdout() && color_on(1, rt.options.no_color));
   }
   file.commit();
   if (!file.is_stdout()) rt.reporter().note(fmt::format("wrote {}", o.output));

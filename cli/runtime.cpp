@@ -24,7 +24,7 @@ public:
   void warning(const std::string& m) override
   {
     clear_progress();
-    const bool color = tty_ && !options_.no_color && !std::getenv("NO_COLOR");
+    const bool color = color_on(2, options_.no_color);
     std::cerr << "imictl: " << (color ? "\033[33mwarning:\033[0m " : "warning: ") << m << '\n';
   }
   void note(const std::string& m) override
@@ -99,16 +99,6 @@ Format Runtime::format() const
   return Format::table;
 }
 
-bool Runtime::stdout_is_tty() const
-{
-  return ::isatty(1) != 0;
-}
-
-bool Runtime::stderr_color() const
-{
-  return ::isatty(2) != 0 && !options.no_color && !std::getenv("NO_COLOR");
-}
-
 bool Runtime::stdin_is_tty() const
 {
   return ::isatty(0) != 0;
@@ -167,11 +157,16 @@ void Runtime::changed(const Record& record)
 Renderer& Runtime::out()
 {
   if (!renderer_) {
-    const bool color = stdout_is_tty() && !options.no_color && !std::getenv("NO_COLOR");
+    const bool color = color_on(1, options.no_color);
     renderer_ = std::make_unique<Renderer>(std::cout, format(), color);
     renderer_->set_csv_raw(options.csv_raw);
   }
   return *renderer_;
+}
+
+bool color_on(int fd, bool no_color_option)
+{
+  return ::isatty(fd) != 0 && !no_color_option && !std::getenv("NO_COLOR");
 }
 
 std::string read_secret(const std::string& prompt, bool from_stdin)

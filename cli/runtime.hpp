@@ -53,9 +53,6 @@ public:
   void changed(const Record& record);
   Reporter& reporter();
   Format format() const;
-  bool stdout_is_tty() const;
-  // Colour on standard error: a terminal, and neither --no-color nor NO_COLOR.
-  bool stderr_color() const;
   bool stdin_is_tty() const;
 
   // Set by the commands that render --format html (stats) before anything
@@ -86,6 +83,9 @@ struct CommandSpec {
   void (*setup)(CLI::App& root, Runtime& rt);
 };
 const std::vector<CommandSpec>& command_table();
+
+// The one colour rule: a terminal on `fd`, and neither --no-color nor NO_COLOR.
+bool color_on(int fd, bool no_color_option);
 
 // Reads a secret from the terminal without echo, or one line from stdin when
 // `from_stdin` (scripts: --password-stdin).
