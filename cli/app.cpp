@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "help.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,21 @@
 
 namespace imi::cli {
 namespace {
+
+// --lang decides the language of everything, the parse errors and the help
+// included, so it is read before CLI11 builds the command line (which also
+// declares it, for --help and validation).
+std::string_view forced_language(int argc, char** argv)
+{
+  std::string_view lang;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) lang = argv[i + 1];
+    if (arg.rfind("--lang=", 0) == 0) lang = arg.substr(7);
+  }
+  return lang;
+}
 
 bool wants_json_errors(int argc, char** argv)
 {
@@ -48,9 +64,12 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
     std::cerr << s << "]}}\n";
     return;
   }
-  std::cerr << "imictl: " << (error_color ? "\033[31merror:\033[0m " : "error: ") << message << '\n';
+  // TRANSLATORS: the prefix of every error line, "imictl: error: ...".
+  const char* error = _("error:");
+  std::cerr << "imictl: " << (error_color ? "\033[31m" : "") << error << (error_color ? "\033[0m " : " ")
+            << message << '\n';
   for (const auto& h : hints)
-    std::cerr << "imictl: hint: " << h << '\n';
+    std::cerr << "imictl: " << _("hint:") << ' ' << h << '\n'; // i18n: not shown (marked)
 }
 
 // The table decides which commands exist and how they are summed up: each
@@ -72,6 +91,10 @@ void add_commands(CLI::App& app, Runtime& rt)
 void add_global_options(CLI::App& app, GlobalOptions& o)
 {
   const char* g = global_options_group;
+  // Read by forced_language() before parsing; declared for --help and checks.
+  app.add_option("--lang", o.lang, "Interface language: nl or en (default: LANGUAGE, LANG)")
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->group(g);
   app.add_option("--db", o.db, "Database file (env IMICTL_DB)")->group(g);
   app.add_option("--config", o.config, "TOML configuration file")->envname("IMICTL_CONFIG")->group(g);
   app.add_option("--as", o.as, "Acting user (username or e-mail)")->envname("IMICTL_USER")->group(g);
@@ -90,6 +113,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
 
 int run(int argc, char** argv)
 {
+  init_language(forced_language(argc, argv));
   const bool json_errors = wants_json_errors(argc, argv);
   error_color = wants_color(argc, argv);
   Runtime rt;

@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::string config;
   std::string as;
   std::string format; // table|json|csv|html; empty = table
+  std::string lang;   // nl|en; applied by init_language() before parsing
   bool json = false;
   bool quiet = false;
   bool verbose = false;
