@@ -27,6 +27,11 @@ TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/imictl-e2e.XXXXXX")
 export TEST_DIR HOME=$TEST_DIR/home XDG_CONFIG_HOME=$TEST_DIR/config XDG_DATA_HOME=$TEST_DIR/data
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 unset IMICTL_DB IMICTL_CONFIG IMICTL_USER IMICTL_NOW NO_COLOR
+# Suites check the English texts; the Dutch interface has suites of its own
+# that set LANGUAGE=nl or --lang nl themselves.
+unset LANGUAGE LC_MESSAGES
+case ${LC_ALL:-} in '' | C | C.* | POSIX | en*) ;; *) export LC_ALL=C.UTF-8 ;; esac
+case ${LANG:-} in '' | C | C.* | POSIX | en*) ;; *) export LANG=C.UTF-8 ;; esac
 export IMICTL_HASH_PROFILE=min
 cd "$TEST_DIR" || exit 1
 
