@@ -22,7 +22,8 @@ set(IMI_EXAMPLE_CONFIG ${IMI_GENERATED_DIR}/config.toml)
 add_custom_command(
   OUTPUT ${IMI_BASH_COMPLETION} ${IMI_ZSH_COMPLETION} ${IMI_EXAMPLE_CONFIG}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${IMI_GENERATED_DIR}
-  COMMAND sh -c "\"$1\" completion bash >\"$2\" && \"$1\" completion zsh >\"$3\" && \"$1\" config example >\"$4\""
+  # English whatever the build machine speaks: the files are installed for all.
+  COMMAND sh -c "\"$1\" --lang en completion bash >\"$2\" && \"$1\" --lang en completion zsh >\"$3\" && \"$1\" --lang en config example >\"$4\""
           sh $<TARGET_FILE:imictl> ${IMI_BASH_COMPLETION} ${IMI_ZSH_COMPLETION} ${IMI_EXAMPLE_CONFIG}
   DEPENDS imictl
   COMMENT "Generating the shell completions and the example config.toml"

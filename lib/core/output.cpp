@@ -1,6 +1,8 @@
 #include "core/output.hpp"
 
 #include "core/error.hpp"
+#include "core/field_labels.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -10,17 +12,41 @@
 namespace imi {
 namespace {
 
-// Cell text for table and CSV output: lists joined, null as empty or "-".
-std::string cell_text(const Value& v, bool table)
+// Cell text for CSV output: lists joined, null as empty. Data for scripts
+// and spreadsheets, so never translated.
+std::string cell_text(const Value& v)
 {
   switch (v.type) {
-  case Value::Type::null: return table ? "-" : "";
+  case Value::Type::null: return "";
   case Value::Type::boolean: return v.boolean ? "yes" : "no";
   case Value::Type::integer: return std::to_string(v.integer);
   case Value::Type::text: return v.text;
   case Value::Type::list: return util::join(v.list, ", ");
   case Value::Type::record: return "{...}";
   case Value::Type::records: return std::to_string(v.records.size()) + " items";
+  }
+  return {};
+}
+
+// Cell text for a table, read by a person: null as "-", and words, roles,
+// states and statuses in the interface language.
+std::string table_cell(const Field& f)
+{
+  const Value& v = f.value;
+  switch (v.type) {
+  case Value::Type::null: return "-";
+  case Value::Type::boolean: return v.boolean ? _("yes") : _("no");
+  case Value::Type::integer: return std::to_string(v.integer);
+  case Value::Type::text: return code_label(f.key, v.text);
+  case Value::Type::list: {
+    std::vector<std::string> labels;
+    labels.reserve(v.list.size());
+    for (const auto& item : v.list)
+      labels.push_back(code_label(f.key, item));
+    return util::join(labels, ", ");
+  }
+  case Value::Type::record: return "{...}";
+  case Value::Type::records: return _n("{} item", "{} items", v.records.size(), v.records.size());
   }
   return {};
 }
@@ -32,14 +58,6 @@ std::string one_line(std::string s)
   std::replace(s.begin(), s.end(), '\r', ' ');
   std::replace(s.begin(), s.end(), '\t', ' ');
   return s;
-}
-
-std::string header_text(const std::string& key)
-{
-  std::string h;
-  for (char c : key)
-    h += c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return h;
 }
 
 } // namespace
@@ -67,27 +85,27 @@ void Renderer::object(const Record& record)
     }
     if (!nested.empty())
       throw UsageError(
-          fmt::format("this record holds nested data ({}) that CSV cannot carry", util::join(nested, ", ")),
-          {"use --json for all of it, or --format table to read it"});
+          _f("this record holds nested data ({}) that CSV cannot carry", util::join(nested, ", ")),
+          {_("use --json for all of it, or --format table to read it")});
     list(keys, {record});
     return;
   }
   size_t width = 0;
   for (const auto& f : record)
-    width = std::max(width, f.key.size());
+    width = std::max(width, util::utf8_length(field_label(f.key)));
   for (const auto& f : record) {
     if (f.value.type == Value::Type::record) {
-      out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
+      out_ << '\n' << (color_ ? "\033[1m" : "") << header_label(f.key) << (color_ ? "\033[0m" : "") << '\n';
       size_t w = 0;
       for (const auto& g : f.value.records.front())
-        w = std::max(w, g.key.size());
+        w = std::max(w, util::utf8_length(field_label(g.key)));
       for (const auto& g : f.value.records.front())
-        out_ << "  " << fmt::format("{:<{}}", g.key + ":", w + 1) << ' ' << one_line(cell_text(g.value, true))
-             << '\n';
+        out_ << "  " << fmt::format("{:<{}}", field_label(g.key) + ":", w + 1) << ' '
+             << one_line(table_cell(g)) << '\n';
     } else if (f.value.type == Value::Type::records) {
-      out_ << '\n' << (color_ ? "\033[1m" : "") << header_text(f.key) << (color_ ? "\033[0m" : "") << '\n';
+      out_ << '\n' << (color_ ? "\033[1m" : "") << header_label(f.key) << (color_ ? "\033[0m" : "") << '\n';
       if (f.value.records.empty()) {
-        out_ << "  (none)\n";
+        out_ << "  " << _("(none)") << '\n';
         continue;
       }
       std::vector<std::string> cols;
@@ -96,7 +114,7 @@ void Renderer::object(const Record& record)
       Renderer nested(out_, Format::table, color_);
       nested.list(cols, f.value.records);
     } else {
-      out_ << fmt::format("{:<{}}", f.key + ":", width + 1) << ' ' << one_line(cell_text(f.value, true))
+      out_ << fmt::format("{:<{}}", field_label(f.key) + ":", width + 1) << ' ' << one_line(table_cell(f))
            << '\n';
     }
   }
@@ -134,7 +152,7 @@ void Renderer::row(const Record& record)
     for (size_t i = 0; i < record.size(); ++i) {
       if (i) s += ',';
       // A number is data, never a formula: -1 stays -1.
-      const std::string cell = cell_text(record[i].value, false);
+      const std::string cell = cell_text(record[i].value);
       const bool guard = !csv_raw_ && record[i].value.type != Value::Type::integer;
       s += quote_csv_cell(guard ? neutralise_csv_cell(cell) : cell, ',');
     }
@@ -161,13 +179,13 @@ void Renderer::end_list()
   if (format_ == Format::csv) return;
   std::vector<size_t> widths;
   for (const auto& c : columns_)
-    widths.push_back(header_text(c).size());
+    widths.push_back(util::utf8_length(header_label(c)));
   std::vector<std::vector<std::string>> cells;
   cells.reserve(buffered_.size());
   for (const auto& r : buffered_) {
     std::vector<std::string> line;
     for (size_t i = 0; i < r.size() && i < widths.size(); ++i) {
-      line.push_back(one_line(cell_text(r[i].value, true)));
+      line.push_back(one_line(table_cell(r[i])));
       widths[i] = std::max(widths[i], util::utf8_length(line.back()));
     }
     cells.push_back(std::move(line));
@@ -184,7 +202,7 @@ void Renderer::end_list()
   };
   std::vector<std::string> headers;
   for (const auto& c : columns_)
-    headers.push_back(header_text(c));
+    headers.push_back(header_label(c));
   emit(headers, true);
   for (const auto& line : cells)
     emit(line, false);

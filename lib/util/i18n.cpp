@@ -35,15 +35,6 @@ std::string_view language_of(const char* value)
   return v;
 }
 
-std::string_view environment_language()
-{
-  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const std::string_view lang = language_of(std::getenv(name));
-    if (!lang.empty()) return lang;
-  }
-  return "en";
-}
-
 bool is_directory(const std::string& path)
 {
   struct stat st {};
@@ -68,10 +59,19 @@ std::string locale_directory()
 
 } // namespace
 
+std::string choose_language(std::string_view forced, const char* (*getenv)(const char*))
+{
+  std::string_view wanted = forced;
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    if (!wanted.empty()) break;
+    wanted = language_of(getenv(name));
+  }
+  return wanted == "nl" ? "nl" : "en";
+}
+
 void init_language(std::string_view forced)
 {
-  const std::string_view wanted = forced.empty() ? environment_language() : forced;
-  language = wanted == "nl" ? "nl" : "en";
+  language = choose_language(forced, [](const char* name) -> const char* { return std::getenv(name); });
   catalogue_active = language != "en";
   if (!catalogue_active) return;
   const char* current = std::setlocale(LC_MESSAGES, "");

@@ -10,6 +10,7 @@
 //   C_("role", "handler")           with a context, for short codes
 //   N_("text")                      marks for extraction only (static tables);
 //                                   translate with _() where it is shown
+//   NC_("context", "code")          the same with a context, for C_()
 // Not marked: JSON keys and codes, CSV headers, SQL, audit actions, and the
 // mails and username sheet (Dutch by the guide).
 #pragma once
@@ -19,11 +20,16 @@
 #include <string_view>
 
 #define N_(text) text
+#define NC_(context, text) text
 
 namespace imi {
 
 // `forced` is --lang ("nl", "en" or empty). Unknown languages mean English.
 void init_language(std::string_view forced);
+// The rule init_language applies: --lang, else the first of LANGUAGE,
+// LC_ALL, LC_MESSAGES, LANG that names a language ("nl_NL.UTF-8" is "nl",
+// "C" is English); "nl" or "en".
+std::string choose_language(std::string_view forced, const char* (*getenv)(const char*));
 // "nl" or "en": what init_language chose.
 std::string_view interface_language();
 
