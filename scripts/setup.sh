@@ -13,7 +13,7 @@ cd "$here"
 
 build_packages=(build-essential cmake ninja-build pkg-config ccache
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev
-  libsodium-dev libutf8proc-dev libzip-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3)
+  libsodium-dev libutf8proc-dev libzip-dev libcurl4-openssl-dev libcurl4 sqlite3 mandoc python3 gettext)
 test_packages=(chromium clang-format python3-aiosmtpd openssl libreoffice-calc-nogui libreoffice-writer-nogui python3-docx poppler-utils argon2 clang libclang-rt-14-dev time
   hyperfine sudo passwd systemd zsh mmdebstrap dpkg-dev)
 

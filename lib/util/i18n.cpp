@@ -61,7 +61,9 @@ std::string locale_directory()
 
 std::string choose_language(std::string_view forced, const char* (*getenv)(const char*))
 {
-  std::string_view wanted = forced;
+  // A --lang that is neither (a usage error soon) leaves the choice to the
+  // environment, so even that error speaks the user's language.
+  std::string_view wanted = forced == "nl" || forced == "en" ? forced : std::string_view{};
   for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
     if (!wanted.empty()) break;
     wanted = language_of(getenv(name));

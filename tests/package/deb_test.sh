@@ -118,6 +118,9 @@ expect "test -f /usr/share/zsh/vendor-completions/_imictl"
 expect "grep -q '^# busy_timeout_ms = 5000' /etc/imictl/config.toml"
 expect "test -f /usr/share/doc/imictl/examples/sudoers.imictl"
 expect "test -f /usr/share/doc/imictl/examples/oeteldonk.csv"
+# Dutch from the installed catalogue, by LANG alone (no Dutch locale here).
+expect "test -f /usr/share/locale/nl/LC_MESSAGES/imictl.mo"
+expect "LANG=nl_NL.UTF-8 imictl --db /nowhere/imi.db user list 2>&1 | grep -q '^imictl: fout: '"
 # The completion script works as installed.
 expect "source /usr/share/bash-completion/completions/imictl
   COMP_WORDS=(imictl us); COMP_CWORD=1; _imictl; test \"\${COMPREPLY[*]}\" = user"

@@ -24,12 +24,17 @@ check_generated() { # FILE COMMAND...
   local file=$1
   shift
   [ -f "$file" ] || { fail "missing ${file#"$p"/}"; return; }
-  cmp -s "$file" <("$p/bin/imictl" "$@") || fail "${file#"$p"/} differs from 'imictl $*'"
+  cmp -s "$file" <("$p/bin/imictl" --lang en "$@") || fail "${file#"$p"/} differs from 'imictl $*'"
 }
 check_generated "$p/share/bash-completion/completions/imictl" completion bash
 check_generated "$p/share/zsh/vendor-completions/_imictl" completion zsh
 check_generated "$p/etc/imictl/config.toml" config example
 bash -n "$p/share/bash-completion/completions/imictl" || fail "the bash completion does not parse"
+
+# The Dutch catalogue, found by the installed binary from its own prefix.
+[ -f "$p/share/locale/nl/LC_MESSAGES/imictl.mo" ] || fail "missing share/locale/nl/LC_MESSAGES/imictl.mo"
+dutch=$(env -i LANGUAGE=nl "$p/bin/imictl" --db "$p/none/imi.db" user list 2>&1)
+grep -q '^imictl: fout: ' <<<"$dutch" || fail "LANGUAGE=nl: the installed binary did not speak Dutch: $dutch"
 
 # The example config names every key `config show` reports, each commented
 # out at its default, and is valid TOML that changes nothing when used.

@@ -47,6 +47,8 @@ TEST_CASE("languages without a catalogue are English")
 {
   CHECK(choose("", {{"LANG", "de_DE.UTF-8"}}) == "en");
   CHECK(choose("de", {}) == "en");
+  // An invalid --lang (a usage error) leaves the choice to the environment.
+  CHECK(choose("de", {{"LANG", "nl_NL.UTF-8"}}) == "nl");
   CHECK(choose("", {{"LANG", "POSIX"}}) == "en");
 }
 
