@@ -2,7 +2,7 @@
 # locale/LANG/LC_MESSAGES/imictl.mo beside the binary, where the build tree's
 # imictl and its tests find it, and is installed under share/locale.
 #
-# `ninja update-po` re-extracts po/imictl.pot from the sources and merges it
+# `ninja update-po` re-extracts imictl.pot (in the build tree) from the sources and merges it
 # into every po/LANG.po; tests/i18n/check_catalogue.sh fails when a marked
 # string has no translation.
 find_program(MSGFMT msgfmt REQUIRED)
@@ -27,8 +27,8 @@ add_custom_target(translations ALL DEPENDS ${IMI_MO_FILES})
 
 if(XGETTEXT AND MSGMERGE)
   add_custom_target(update-po
-    COMMAND sh ${CMAKE_SOURCE_DIR}/tests/i18n/extract.sh ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/po/imictl.pot
-    COMMAND sh -c "for po in ${CMAKE_SOURCE_DIR}/po/*.po; do ${MSGMERGE} -q --update --backup=none --no-fuzzy-matching \"$po\" ${CMAKE_SOURCE_DIR}/po/imictl.pot; done"
+    COMMAND sh ${CMAKE_SOURCE_DIR}/tests/i18n/extract.sh ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/imictl.pot
+    COMMAND sh -c "for po in ${CMAKE_SOURCE_DIR}/po/*.po; do ${MSGMERGE} -q --update --backup=none --no-fuzzy-matching \"$po\" ${CMAKE_BINARY_DIR}/imictl.pot; done"
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
-    COMMENT "Extracting marked strings into po/imictl.pot and merging them")
+    COMMENT "Extracting marked strings into imictl.pot and merging them into po/*.po")
 endif()
