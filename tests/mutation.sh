@@ -129,6 +129,13 @@ blocked-hint-outsiders    lib/requests/request_gate.cpp ^e2e\.request_visibility
 csv-number-unguarded     lib/core/output.cpp          ^e2e\.(scripting|stats)$            s/ && record\[i\]\.value\.type != Value::Type::integer//
 csv-raw-ignored          lib/export/result_table.cpp  ^e2e\.scripting$                    s/o_\.raw \? cells\[i\] : //
 mail-from-effective      cli/cmd_config.cpp           ^e2e\.config$                       s/e\.value\.empty\(\)\)/false)/
+# Dutch and English (lib/util/i18n, lib/core/field_labels, po/nl.po): the language rule, Dutch under the C locale, tables, the catalogue check.
+lang-c-locale            lib/util/i18n.cpp            ^e2e\.i18n$                        s/std::setlocale\(LC_MESSAGES, "C\.UTF-8"\);/(void)0;/
+lang-forced-ignored      lib/util/i18n.cpp            ^(unit|e2e\.i18n)$                 s/forced == "nl" \|\| forced == "en" \? forced : std::string_view\{\}/std::string_view{}/
+lang-env-order           lib/util/i18n.cpp            ^(unit|e2e\.i18n)$                 s/\{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"\}/{"LANG", "LC_MESSAGES", "LC_ALL", "LANGUAGE"}/
+table-codes-english      lib/core/field_labels.cpp    ^e2e\.i18n$                        s/if \(key == "role" \|\| key == "roles"\) return "role";//
+csv-translated           lib/core/output.cpp          ^e2e\.i18n$                        s/const std::string cell = cell_text\(record\[i\]\.value\);/const std::string cell = table_cell(record[i]);/
+catalogue-gap            po/nl.po                     ^i18n\.catalogue$                  perl:s/msgid "hint:"\nmsgstr "tip:"/msgid "hint:"\nmsgstr ""/
 # Retention (lib/retention): the stages, what deletion wipes, nothing left in the files, blocked data hidden.
 refused-stays-open       lib/retention/retention_policy.hpp ^(unit|e2e\.purge)$            s/\('closed', 'refused'\)/('closed')/
 no-block-stage           lib/retention/retention_policy.cpp ^(unit|e2e\.purge)$            s/  if \(policy\.blocks_first\(now\)\)$/  if (false)/
