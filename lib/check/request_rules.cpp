@@ -3,6 +3,7 @@
 // requests never make a finding.
 #include "check/request_rules.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -28,13 +29,8 @@ std::string some(const std::vector<std::string>& refs)
 {
   constexpr size_t shown = 5;
   if (refs.size() <= shown) return util::join(refs, ", ");
-  return fmt::format("{} and {} more", util::join({refs.begin(), refs.begin() + shown}, ", "),
-                     refs.size() - shown);
-}
-
-std::string requests(size_t n)
-{
-  return n == 1 ? "1 request" : fmt::format("{} requests", n);
+  // TRANSLATORS: the end of a shortened list: "NL-2026-000001, NL-2026-000002 and 3 more".
+  return _f("{} and {} more", util::join({refs.begin(), refs.begin() + shown}, ", "), refs.size() - shown);
 }
 
 } // namespace
@@ -47,8 +43,9 @@ std::vector<RuleHit> overdue_incoming(const CheckContext& c)
                                "ORDER BY due_at, id",
                                util::format_iso8601(c.now));
   if (refs.empty()) return {};
-  return {{fmt::format("{} received from other authorities {} past the due date: {}; answering is mandatory",
-                       requests(refs.size()), refs.size() == 1 ? "is" : "are", some(refs)),
+  return {{_n("{} request received from other authorities is past the due date: {}; answering is mandatory",
+              "{} requests received from other authorities are past the due date: {}; answering is mandatory",
+              refs.size(), refs.size(), some(refs)),
            "imictl request list --incoming --overdue"}};
 }
 
@@ -58,9 +55,11 @@ std::vector<RuleHit> sent_without_motivation(const CheckContext& c)
                                   "AND state <> 'draft' AND fictitious = 0 AND trim(motivation) = '' "
                                   "ORDER BY id");
   if (refs.empty()) return {};
-  return {{fmt::format("{} went out without a motivation: {}; the responding authority may refuse a "
-                       "request that does not say why the information is needed",
-                       requests(refs.size()), some(refs)),
+  return {{_n("{} request went out without a motivation: {}; the responding authority may refuse a request "
+              "that does not say why the information is needed",
+              "{} requests went out without a motivation: {}; the responding authority may refuse a request "
+              "that does not say why the information is needed",
+              refs.size(), refs.size(), some(refs)),
            "imictl request create --motivation TEXT ..."}};
 }
 
@@ -78,8 +77,9 @@ std::vector<RuleHit> unassigned_with_allocation(const CheckContext& c)
                  "AND h.action IN ('send', 'forward')) < :at ORDER BY id",
                  util::format_iso8601(c.now - 2 * 86400));
   if (refs.empty()) return {};
-  return {{fmt::format("allocation is on and {} received more than 2 days ago {} assigned to no handler: {}",
-                       requests(refs.size()), refs.size() == 1 ? "is" : "are", some(refs)),
+  return {{_n("allocation is on and {} request received more than 2 days ago is assigned to no handler: {}",
+              "allocation is on and {} requests received more than 2 days ago are assigned to no handler: {}",
+              refs.size(), refs.size(), some(refs)),
            fmt::format("imictl assign {} HANDLER", refs.front())}};
 }
 

@@ -2,6 +2,7 @@
 // report lists them. Users marked deleted never count.
 #include "check/check.hpp"
 #include "check/request_rules.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -33,7 +34,8 @@ std::string name_list(const std::vector<std::string>& names)
   constexpr size_t shown = 5;
   if (names.size() <= shown) return util::join(names, ", ");
   std::vector<std::string> head(names.begin(), names.begin() + shown);
-  return fmt::format("{} and {} more", util::join(head, ", "), names.size() - shown);
+  // TRANSLATORS: the end of a shortened list: "a, b, c, d, e and 4 more".
+  return _f("{} and {} more", util::join(head, ", "), names.size() - shown);
 }
 
 std::string quoted(const std::string& s)
@@ -48,7 +50,7 @@ constexpr const char* active_ldas = "SELECT u.username FROM user u JOIN user_rol
 std::vector<RuleHit> no_lda(const CheckContext& c)
 {
   if (!usernames(c, active_ldas).empty()) return {};
-  return {{"no local data administrator can act: nobody can manage users or reset passwords",
+  return {{_("no local data administrator can act: nobody can manage users or reset passwords"),
            "imictl role grant USER lda"}};
 }
 
@@ -61,32 +63,32 @@ std::vector<RuleHit> single_lda(const CheckContext& c)
       usernames(c, "SELECT username FROM user u WHERE authority_id = ? AND status IN ('pending', 'active') "
                    "AND NOT EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id "
                    "AND r.role = 'lda') ORDER BY username LIMIT 1");
-  return {{fmt::format("{} is the only local data administrator; the guide advises at least two, "
-                       "the second as back-up",
-                       ldas.front()),
-           fmt::format("imictl role grant {} lda", others.empty() ? "USER" : others.front())}};
+  return {
+      {_f("{} is the only local data administrator; the guide advises at least two, the second as back-up",
+          ldas.front()),
+       fmt::format("imictl role grant {} lda", others.empty() ? "USER" : others.front())}};
 }
 
 std::vector<RuleHit> single_user(const CheckContext& c)
 {
   if (count(c, "SELECT count(*) FROM user WHERE authority_id = ? AND status <> 'deleted'") > 1) return {};
-  return {{"the authority has only one user; have more than one, for absences",
+  return {{_("the authority has only one user; have more than one, for absences"),
            "imictl user add --first-name F --last-name L --email ADDR --language nl --role lda"}};
 }
 
 std::vector<RuleHit> no_authority_email(const CheckContext& c)
 {
   if (c.authority.email) return {};
-  return {{"the authority has no e-mail address: it gets a cc of every mail and the notice of every new "
-           "request",
+  return {{_("the authority has no e-mail address: it gets a cc of every mail and the notice of every new "
+             "request"),
            "imictl authority edit --email ADDR"}};
 }
 
 std::vector<RuleHit> no_informal_name(const CheckContext& c)
 {
   if (c.authority.informal_name) return {};
-  return {{"the authority has no informal name; give one that says what kind of authority it is "
-           "(municipality, inspectorate, ...)",
+  return {{_("the authority has no informal name; give one that says what kind of authority it is "
+             "(municipality, inspectorate, ...)"),
            "imictl authority edit --informal-name NAME"}};
 }
 
@@ -98,9 +100,9 @@ std::vector<RuleHit> abbreviated_informal_name(const CheckContext& c)
   std::vector<std::string> words;
   for (const auto& w : found)
     words.push_back(quoted(w));
-  return {{fmt::format("the informal name {} contains {}, which looks like an abbreviation; write it out so "
-                       "authorities abroad understand it",
-                       quoted(*c.authority.informal_name), util::join(words, ", ")),
+  return {{_f("the informal name {} contains {}, which looks like an abbreviation; write it out so "
+              "authorities abroad understand it",
+              quoted(*c.authority.informal_name), util::join(words, ", ")),
            "imictl authority edit --informal-name NAME"}};
 }
 
@@ -111,7 +113,7 @@ std::vector<RuleHit> handler_without_services(const CheckContext& c)
            c, "SELECT u.username FROM user u JOIN user_role r ON r.user_id = u.id AND r.role = 'handler' "
               "WHERE u.authority_id = ? AND u.status <> 'deleted' AND NOT EXISTS "
               "(SELECT 1 FROM user_service s WHERE s.user_id = u.id) ORDER BY u.username"))
-    hits.push_back({fmt::format("handler {} has no services selected and receives no requests", name),
+    hits.push_back({_f("handler {} has no services selected and receives no requests", name),
                     fmt::format("imictl role grant {} handler --service KEYWORD", name)});
   return hits;
 }
@@ -124,7 +126,7 @@ constexpr const char* allocators =
 std::vector<RuleHit> allocation_without_allocators(const CheckContext& c)
 {
   if (!c.authority.allocation || !usernames(c, allocators).empty()) return {};
-  return {{"allocation is on but nobody is an allocator: new requests reach no one who can assign them",
+  return {{_("allocation is on but nobody is an allocator: new requests reach no one who can assign them"),
            "imictl role grant USER allocator"}};
 }
 
@@ -132,7 +134,7 @@ std::vector<RuleHit> allocators_without_allocation(const CheckContext& c)
 {
   const auto names = usernames(c, allocators);
   if (c.authority.allocation || names.empty()) return {};
-  return {{fmt::format("allocation is off, so the allocator role of {} has no effect", name_list(names)),
+  return {{_f("allocation is off, so the allocator role of {} has no effect", name_list(names)),
            "imictl authority settings --allocation on"}};
 }
 
@@ -145,9 +147,11 @@ std::vector<RuleHit> many_handlers_without_allocation(const CheckContext& c)
   if (c.authority.allocation) return {};
   const auto handlers = count(c, handler_count);
   if (handlers < 6) return {};
-  return {{fmt::format("{} handlers all receive every new request; with allocation, allocators assign each "
-                       "request to the right handlers",
-                       handlers),
+  return {{_n("{} handler receives every new request; with allocation, allocators assign each request to the "
+              "right handlers",
+              "{} handlers all receive every new request; with allocation, allocators assign each request to "
+              "the right handlers",
+              static_cast<unsigned long>(handlers), handlers),
            "imictl authority settings --allocation on"}};
 }
 
@@ -156,9 +160,11 @@ std::vector<RuleHit> departments_without_allocation(const CheckContext& c)
   if (c.authority.allocation) return {};
   const auto departments = count(c, "SELECT count(*) FROM department WHERE authority_id = ?");
   if (departments < 2) return {};
-  return {{fmt::format("{} departments work with IMI without allocation; allocation is strongly advised "
-                       "when several departments do",
-                       departments),
+  return {{_n("{} department works with IMI without allocation; allocation is strongly advised when several "
+              "departments do",
+              "{} departments work with IMI without allocation; allocation is strongly advised when several "
+              "departments do",
+              static_cast<unsigned long>(departments), departments),
            "imictl authority settings --allocation on"}};
 }
 
@@ -174,9 +180,9 @@ std::vector<RuleHit> credentials_overdue(const CheckContext& c)
     if (created && c.now - *created > 24 * 3600) names.push_back(q.getColumn(0).getString());
   }
   if (names.empty()) return {};
-  return {{fmt::format("{} pending for more than 24 hours without credentials: {}",
-                       names.size() == 1 ? "1 user is" : fmt::format("{} users are", names.size()),
-                       name_list(names)),
+  return {{_n("{} user is pending for more than 24 hours without credentials: {}",
+              "{} users are pending for more than 24 hours without credentials: {}", names.size(),
+              names.size(), name_list(names)),
            "imictl user issue-credentials"}};
 }
 
@@ -194,9 +200,11 @@ std::vector<RuleHit> mail_stuck(const CheckContext& c)
     }
   }
   if (stuck == 0) return {};
-  return {{fmt::format("{} waiting in the outbox for more than an hour (oldest queued {}); is "
-                       "`imictl notify send` run from cron, and does mail.* reach the mail server?",
-                       stuck == 1 ? "1 mail is" : fmt::format("{} mails are", stuck), oldest),
+  return {{_n("{} mail is waiting in the outbox for more than an hour (oldest queued {}); is "
+              "`imictl notify send` run from cron, and does mail.* reach the mail server?",
+              "{} mails are waiting in the outbox for more than an hour (oldest queued {}); is "
+              "`imictl notify send` run from cron, and does mail.* reach the mail server?",
+              static_cast<unsigned long>(stuck), stuck, oldest),
            "imictl notify send"}};
 }
 
@@ -207,10 +215,10 @@ std::vector<RuleHit> mail_failed(const CheckContext& c)
   while (q.executeStep())
     ids.push_back(std::to_string(q.getColumn(0).getInt64()));
   if (ids.empty()) return {};
-  return {
-      {fmt::format("{} not delivered (outbox id {}); see `imictl notify list --failed`",
-                   ids.size() == 1 ? "1 mail was" : fmt::format("{} mails were", ids.size()), name_list(ids)),
-       "imictl notify retry --all-failed"}};
+  return {{_n("{} mail was not delivered (outbox id {}); see `imictl notify list --failed`",
+              "{} mails were not delivered (outbox id {}); see `imictl notify list --failed`", ids.size(),
+              ids.size(), name_list(ids)),
+           "imictl notify retry --all-failed"}};
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "core/audit.hpp"
 
+#include "util/i18n.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <cctype>
 #include <charconv>
@@ -153,32 +155,38 @@ AuditVerification verify_audit(SQLite::Database& db, const std::optional<AuditHe
     AuditEntry e = read_entry(q);
     ++v.entries;
     if (e.prev_hash != expected_prev) {
-      v.problem = "does not follow the entry before it (an entry was removed or reordered)";
+      v.problem = _("does not follow the entry before it (an entry was removed or reordered)");
     } else if (e.hash == entry_hash(e)) {
       current_form_seen = true;
     } else if (current_form_seen || e.hash != legacy_entry_hash(e)) {
-      v.problem = "content does not match its hash (the entry was edited)";
+      v.problem = _("content does not match its hash (the entry was edited)");
     }
     if (!v.problem.empty()) {
       v.first_broken = std::move(e);
       return v;
     }
     if (expected && v.entries == expected->count && e.hash != expected->hash) {
-      v.problem = fmt::format("entry number {} (id {}) has hash {}, not {} as the recorded head says: it, or "
-                              "an entry before it, was changed and the chain recomputed",
-                              v.entries, e.id, short_hash(e.hash), short_hash(expected->hash));
+      // TRANSLATORS: the head is the COUNT:HASH line `imictl audit head` printed earlier.
+      v.problem = _f("entry number {} (id {}) has hash {}, not {} as the recorded head says: it, or an entry "
+                     "before it, was changed and the chain recomputed",
+                     v.entries, e.id, short_hash(e.hash), short_hash(expected->hash));
       return v;
     }
     expected_prev = e.hash;
   }
   if (expected && v.entries < expected->count) {
     v.head_missing = true;
+    const std::int64_t missing = expected->count - v.entries;
+    // TRANSLATORS: "{0}" is "1 entry" or "5 entries", the size of the log.
+    const std::string logged = _n("{} entry", "{} entries", static_cast<unsigned long>(v.entries), v.entries);
     v.problem =
-        fmt::format("the log has {} entries, but the recorded head is entry number {} (hash {}): "
-                    "the newest {} entries are missing",
-                    v.entries, expected->count, short_hash(expected->hash), expected->count - v.entries);
+        _n("the log has {0}, but the recorded head is entry number {1} (hash {2}): the newest entry is "
+           "missing",
+           "the log has {0}, but the recorded head is entry number {1} (hash {2}): the newest {3} "
+           "entries are missing",
+           static_cast<unsigned long>(missing), logged, expected->count, short_hash(expected->hash), missing);
   } else if (expected && expected->count == 0 && expected->hash != genesis_hash) {
-    v.problem = "a head with 0 entries has the hash of 64 zeros";
+    v.problem = _("a head with 0 entries has the hash of 64 zeros");
   }
   return v;
 }

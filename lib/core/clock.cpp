@@ -1,6 +1,7 @@
 #include "core/clock.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -12,7 +13,7 @@ Clock Clock::from_environment()
   const char* pinned = std::getenv("IMICTL_NOW");
   if (!pinned || !*pinned) return Clock();
   auto t = util::parse_iso8601(pinned);
-  if (!t) throw UsageError(std::string("IMICTL_NOW is not an ISO-8601 instant: '") + pinned + "'");
+  if (!t) throw UsageError(_f("IMICTL_NOW is not an ISO-8601 instant: '{}'", pinned));
   return Clock(*t);
 }
 

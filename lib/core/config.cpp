@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/reporter.hpp"
+#include "util/i18n.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -43,31 +44,30 @@ void check_value(const ConfigKey& key, const std::string& value, const std::stri
 {
   switch (key.type) {
   case ConfigType::text:
-    if (key.required && value.empty())
-      throw UsageError(fmt::format("{}: {} must not be empty", where, key.name));
+    if (key.required && value.empty()) throw UsageError(_f("{}: {} must not be empty", where, key.name));
     return;
   case ConfigType::integer: {
     std::int64_t n = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n < key.min ||
         n > key.max)
-      throw UsageError(fmt::format("{}: {} must be a whole number from {} to {}, not '{}'", where, key.name,
-                                   key.min, key.max, value));
+      throw UsageError(_f("{}: {} must be a whole number from {} to {}, not '{}'", where, key.name, key.min,
+                          key.max, value));
     return;
   }
   case ConfigType::period: {
     const auto p = util::parse_period(value);
     // The day count of an absurd period overflows; its text length is enough.
     if (!p || value.size() > 20 || period_days(*p) < key.min || period_days(*p) > key.max)
-      throw UsageError(fmt::format("{}: {} must be a period from {} day to {} years such as '6 months', "
-                                   "not '{}'",
-                                   where, key.name, key.min, key.max / 365, value));
+      // TRANSLATORS: '6 months' is an example value of the configuration file: keep it in English.
+      throw UsageError(_f("{}: {} must be a period from {} day to {} years such as '6 months', not '{}'",
+                          where, key.name, key.min, key.max / 365, value));
     return;
   }
   case ConfigType::choice: {
     std::string choices = key.choices;
     if (("|" + choices + "|").find("|" + value + "|") == std::string::npos)
-      throw UsageError(fmt::format("{}: {} must be one of {}, not '{}'", where, key.name, choices, value));
+      throw UsageError(_f("{}: {} must be one of {}, not '{}'", where, key.name, choices, value));
     return;
   }
   }
@@ -80,8 +80,8 @@ std::string read_config_file(const std::string& path)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) throw NotFoundError(fmt::format("config file {} does not exist", path));
-    throw UsageError(fmt::format("cannot read config file {}: {}", path, std::strerror(errno)));
+    if (errno == ENOENT) throw NotFoundError(_f("config file {} does not exist", path));
+    throw UsageError(_f("cannot read config file {}: {}", path, std::strerror(errno)));
   }
   struct stat st {
   }, null{};
@@ -94,8 +94,8 @@ std::string read_config_file(const std::string& path)
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw UsageError(fmt::format("config file {} is {}, not a regular file", path,
-                                 S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, socket or device"));
+    if (S_ISDIR(st.st_mode)) throw UsageError(_f("config file {} is a folder, not a regular file", path));
+    throw UsageError(_f("config file {} is a FIFO, socket or device, not a regular file", path));
   }
   std::string text;
   char buf[8192];
@@ -104,7 +104,7 @@ std::string read_config_file(const std::string& path)
     if (n > 0) text.append(buf, static_cast<size_t>(n));
   const int err = errno;
   ::close(fd);
-  if (n < 0) throw UsageError(fmt::format("cannot read config file {}: {}", path, std::strerror(err)));
+  if (n < 0) throw UsageError(_f("cannot read config file {}: {}", path, std::strerror(err)));
   return text;
 }
 
@@ -118,10 +118,10 @@ std::string value_text(const ConfigKey& key, const toml::node& value, const std:
 {
   if (key.type == ConfigType::integer) {
     if (auto i = value.value<std::int64_t>(); i && value.is_integer()) return std::to_string(*i);
-    throw UsageError(fmt::format("{}: {} must be a whole number without quotes", where, key.name));
+    throw UsageError(_f("{}: {} must be a whole number without quotes", where, key.name));
   }
   if (auto s = value.value<std::string>(); s && value.is_string()) return *s;
-  throw UsageError(fmt::format("{}: {} must be a quoted string", where, key.name));
+  throw UsageError(_f("{}: {} must be a quoted string", where, key.name));
 }
 
 void apply_file(Config& config, const std::string& path, Reporter& reporter)
@@ -131,12 +131,12 @@ void apply_file(Config& config, const std::string& path, Reporter& reporter)
   try {
     root = toml::parse(content, path);
   } catch (const toml::parse_error& e) {
-    throw UsageError(fmt::format("{}: {}", position(path, e.source()), e.description()));
+    throw UsageError(position(path, e.source()) + ": " + std::string(e.description()));
   }
   for (const auto& [section, node] : root) {
     const auto* table = node.as_table();
     if (!table) {
-      reporter.warning(fmt::format("{}: unknown key '{}'", position(path, node.source()), section.str()));
+      reporter.warning(_f("{}: unknown key '{}'", position(path, node.source()), section.str()));
       continue;
     }
     for (const auto& [name, value] : *table) {
@@ -144,7 +144,7 @@ void apply_file(Config& config, const std::string& path, Reporter& reporter)
       const std::string where = position(path, value.source());
       const ConfigKey* key = find_key(full);
       if (!key) {
-        reporter.warning(fmt::format("{}: unknown key '{}'", where, full));
+        reporter.warning(_f("{}: unknown key '{}'", where, full));
         continue;
       }
       const std::string text = value_text(*key, value, where);
@@ -226,7 +226,7 @@ Config Config::load(const ConfigSources& sources, Reporter& reporter)
 const std::string& Config::text(const std::string& key) const
 {
   auto it = entries_.find(key);
-  if (it == entries_.end()) throw FailureError("internal: unknown config key " + key);
+  if (it == entries_.end()) throw FailureError(_f("internal: unknown config key {}", key));
   return it->second.value;
 }
 

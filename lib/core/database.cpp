@@ -3,6 +3,7 @@
 #include "core/database_file.hpp"
 #include "core/error.hpp"
 #include "core/migrations.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -23,14 +24,13 @@ void refuse_newer(SQLite::Database& db, const std::string& path, int version)
   const int latest = latest_schema_version();
   if (version > latest)
     throw UnavailableError(
-        fmt::format("database {} has schema version {}, newer than this imictl supports ({})", path, version,
-                    latest),
-        {"use the imictl release that wrote it, or a newer one"});
+        _f("database {} has schema version {}, newer than this imictl supports ({})", path, version, latest),
+        {_("use the imictl release that wrote it, or a newer one")});
   // Version 0 with tables is another program's SQLite file: migrating it
   // would mix imictl's schema into someone else's data.
   if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-    throw UnavailableError(fmt::format("{} is an SQLite database of another program, not imictl's", path),
-                           {"name a new file with --db"});
+    throw UnavailableError(_f("{} is an SQLite database of another program, not imictl's", path),
+                           {_("name a new file with --db")});
 }
 
 // Runs the missing migrations inside the caller's transaction.
@@ -83,8 +83,8 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
 {
   if (inspect_database_file(path) == DatabaseFileState::missing) {
     if (access != Access::create)
-      throw UnavailableError(fmt::format("no database at {}", path),
-                             {"create one with 'imictl init', or name another with --db"});
+      throw UnavailableError(_f("no database at {}", path),
+                             {_("create one with 'imictl init', or name another with --db")});
     create_database_file(path);
   }
 
@@ -98,9 +98,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, Access 
     refuse_newer(*db, path, version);
     if (version < latest_schema_version()) {
       if (access == Access::read_only)
-        throw UnavailableError(fmt::format("database {} has schema version {}; this imictl needs {}", path,
-                                           version, latest_schema_version()),
-                               {"run 'imictl migrate' to bring it up to date"});
+        throw UnavailableError(_f("database {} has schema version {}; this imictl needs {}", path, version,
+                                  latest_schema_version()),
+                               {_("run 'imictl migrate' to bring it up to date")});
       if (version == 0) db->exec("PRAGMA journal_mode = WAL");
       apply_migrations(*db, version);
     }
@@ -165,19 +165,18 @@ void rethrow_sqlite_error(const SQLite::Exception& e, const std::string& path)
   switch (e.getErrorCode() & 0xFF) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:
-    throw UnavailableError(fmt::format("database {} is locked by another process", path),
-                           {"try again later, or raise [database] busy_timeout_ms"});
+    throw UnavailableError(_f("database {} is locked by another process", path),
+                           {_("try again later, or raise [database] busy_timeout_ms")});
   case SQLITE_NOTADB:
   case SQLITE_CORRUPT:
-    throw UnavailableError(fmt::format("{} is not an imictl database or is corrupt: {}", path, e.what()));
+    throw UnavailableError(_f("{} is not an imictl database or is corrupt: {}", path, e.what()));
   case SQLITE_CANTOPEN:
   case SQLITE_READONLY:
-  case SQLITE_PERM: throw UnavailableError(fmt::format("cannot open database {}: {}", path, e.what()));
-  case SQLITE_CONSTRAINT:
-    throw ConflictError(fmt::format("the change conflicts with existing data: {}", e.what()));
+  case SQLITE_PERM: throw UnavailableError(_f("cannot open database {}: {}", path, e.what()));
+  case SQLITE_CONSTRAINT: throw ConflictError(_f("the change conflicts with existing data: {}", e.what()));
   case SQLITE_FULL:
-  case SQLITE_IOERR: throw FailureError(fmt::format("I/O error on database {}: {}", path, e.what()));
-  default: throw FailureError(fmt::format("database error: {}", e.what()));
+  case SQLITE_IOERR: throw FailureError(_f("I/O error on database {}: {}", path, e.what()));
+  default: throw FailureError(_f("database error: {}", e.what()));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "core/database_file.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -26,17 +27,15 @@ void create_private_folders(const std::filesystem::path& folder)
   struct stat st {};
   if (::stat(folder.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode))
-      throw UnavailableError(
-          fmt::format("cannot create the database in {}: it is not a folder", folder.string()));
+      throw UnavailableError(_f("cannot create the database in {}: it is not a folder", folder.string()));
     return;
   }
-  if (errno != ENOENT)
-    throw UnavailableError(fmt::format("cannot create folder {}: {}", folder.string(), reason()));
+  if (errno != ENOENT) throw UnavailableError(_f("cannot create folder {}: {}", folder.string(), reason()));
   create_private_folders(folder.parent_path());
   if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
-    throw UnavailableError(fmt::format("cannot create folder {}: {}", folder.string(), reason()));
+    throw UnavailableError(_f("cannot create folder {}: {}", folder.string(), reason()));
   if (::chmod(folder.c_str(), 0700) != 0)
-    throw UnavailableError(fmt::format("cannot make folder {} private: {}", folder.string(), reason()));
+    throw UnavailableError(_f("cannot make folder {} private: {}", folder.string(), reason()));
 }
 
 } // namespace
@@ -47,18 +46,17 @@ DatabaseFileState inspect_database_file(const std::string& path)
   if (::stat(path.c_str(), &st) != 0) {
     switch (errno) {
     case ENOENT: return DatabaseFileState::missing;
-    case ENAMETOOLONG: throw UsageError(fmt::format("database path is too long: {}", path));
+    case ENAMETOOLONG: throw UsageError(_f("database path is too long: {}", path));
     case ENOTDIR:
-      throw UnavailableError(
-          fmt::format("cannot use database {}: a part of the path is a file, not a folder", path));
-    default: throw UnavailableError(fmt::format("cannot open database {}: {}", path, reason()));
+      throw UnavailableError(_f("cannot use database {}: a part of the path is a file, not a folder", path));
+    default: throw UnavailableError(_f("cannot open database {}: {}", path, reason()));
     }
   }
   if (S_ISDIR(st.st_mode))
-    throw UnavailableError(fmt::format("{} is a folder, not a database file", path),
-                           {"name the database file inside it, such as --db DIR/imi.db"});
+    throw UnavailableError(_f("{} is a folder, not a database file", path),
+                           {_("name the database file inside it, such as --db DIR/imi.db")});
   if (!S_ISREG(st.st_mode))
-    throw UnavailableError(fmt::format("{} is not a regular file (a FIFO, socket or device)", path));
+    throw UnavailableError(_f("{} is not a regular file (a FIFO, socket or device)", path));
   return st.st_size == 0 ? DatabaseFileState::empty : DatabaseFileState::present;
 }
 
@@ -70,19 +68,19 @@ bool create_database_file(const std::string& path)
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return false;
-    throw UnavailableError(fmt::format("cannot create database {}: {}", path, reason()));
+    throw UnavailableError(_f("cannot create database {}: {}", path, reason()));
   }
   const bool ok = ::fchmod(fd, 0600) == 0;
   ::close(fd);
-  if (!ok) throw UnavailableError(fmt::format("cannot make database {} private: {}", path, reason()));
+  if (!ok) throw UnavailableError(_f("cannot make database {} private: {}", path, reason()));
   return true;
 }
 
 void make_database_file_private(const std::string& path)
 {
   if (::chmod(path.c_str(), 0600) != 0)
-    throw UnavailableError(fmt::format("cannot make database {} private: {}", path, reason()),
-                           {"the file must belong to the account that runs imictl"});
+    throw UnavailableError(_f("cannot make database {} private: {}", path, reason()),
+                           {_("the file must belong to the account that runs imictl")});
 }
 
 } // namespace imi

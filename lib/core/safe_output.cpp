@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/fd_streambuf.hpp"
 #include "core/session.hpp"
+#include "util/i18n.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -26,10 +27,10 @@ std::string reason(int err)
   return std::strerror(err);
 }
 
-[[noreturn]] void refuse(const std::string& path, const std::string& why)
+// `message` says which file and why: "will not write FILE: it is a folder".
+[[noreturn]] void refuse(std::string message)
 {
-  throw InvalidInputError(fmt::format("will not write {}: {}", path, why),
-                          {"name a new file, or a regular file imictl may replace"});
+  throw InvalidInputError(std::move(message), {_("name a new file, or a regular file imictl may replace")});
 }
 
 bool same_inode(const struct stat& a, const struct stat& b)
@@ -51,11 +52,13 @@ void check_not_protected(const std::string& path, const std::string& dir, const 
     if (p.empty()) continue;
     struct stat st {};
     if (target_exists && ::stat(p.c_str(), &st) == 0 && same_inode(st, target))
-      refuse(path, fmt::format("it is {}, a file of the database, which imictl never overwrites", p));
+      refuse(
+          _f("will not write {}: it is {}, a file of the database, which imictl never overwrites", path, p));
     const fs::path pp(p);
     const std::string pdir = pp.has_parent_path() ? pp.parent_path().string() : std::string(".");
     if (pp.filename().string() == name && ::stat(pdir.c_str(), &st) == 0 && same_inode(st, folder))
-      refuse(path, fmt::format("it is {}, a file of the database, which imictl never overwrites", p));
+      refuse(
+          _f("will not write {}: it is {}, a file of the database, which imictl never overwrites", path, p));
   }
 }
 
@@ -87,11 +90,11 @@ int create_temp_file(const std::string& dir, const std::string& name,
       return fd;
     }
     if (errno != EEXIST) {
-      if (errno == ENOENT) throw NotFoundError(fmt::format("folder {} does not exist", dir));
-      throw FailureError(fmt::format("cannot create a file in {}: {}", dir, reason(errno)));
+      if (errno == ENOENT) throw NotFoundError(_f("folder {} does not exist", dir));
+      throw FailureError(_f("cannot create a file in {}: {}", dir, reason(errno)));
     }
   }
-  throw FailureError(fmt::format("cannot create a temporary file in {}: every name tried is taken", dir));
+  throw FailureError(_f("cannot create a temporary file in {}: every name tried is taken", dir));
 }
 
 } // namespace detail
@@ -111,7 +114,7 @@ SafeOutput::SafeOutput(std::string path, OutputOptions options) : impl_(std::mak
   auto& m = *impl_;
   m.path = std::move(path);
   m.options = std::move(options);
-  if (m.path.empty()) throw UsageError("the output file name is empty", {"use - for standard output"});
+  if (m.path.empty()) throw UsageError(_("the output file name is empty"), {_("use - for standard output")});
   if (m.path == "-") {
     // What the renderer already wrote to std::cout comes first.
     std::cout.flush();
@@ -122,29 +125,31 @@ SafeOutput::SafeOutput(std::string path, OutputOptions options) : impl_(std::mak
     m.name = p.filename().string();
     m.dir = p.has_parent_path() ? p.parent_path().string() : std::string(".");
     struct stat st {};
-    if (m.name.empty() || m.name == "." || m.name == "..") refuse(m.path, "it is a folder");
+    if (m.name.empty() || m.name == "." || m.name == "..")
+      refuse(_f("will not write {}: it is a folder", m.path));
     if (::lstat(m.path.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode)) refuse(m.path, "it is a symbolic link, which imictl does not follow");
-      if (S_ISDIR(st.st_mode)) refuse(m.path, "it is a folder");
+      if (S_ISLNK(st.st_mode))
+        refuse(_f("will not write {}: it is a symbolic link, which imictl does not follow", m.path));
+      if (S_ISDIR(st.st_mode)) refuse(_f("will not write {}: it is a folder", m.path));
       if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
         m.kind = Kind::in_place;
       else if (!S_ISREG(st.st_mode))
-        refuse(m.path, "it is neither a regular file, a FIFO nor a character device");
+        refuse(_f("will not write {}: it is neither a regular file, a FIFO nor a character device", m.path));
     } else if (errno == ENAMETOOLONG) {
-      throw UsageError(fmt::format("output file name {} is too long", m.path));
+      throw UsageError(_f("output file name {} is too long", m.path));
     } else if (errno == ENOTDIR) {
-      throw NotFoundError(fmt::format("cannot write {}: {} is not a folder", m.path, m.dir));
+      throw NotFoundError(_f("cannot write {}: {} is not a folder", m.path, m.dir));
     }
     check_not_protected(m.path, m.dir, m.name, m.options);
     if (m.kind == Kind::in_place) {
       // No O_CREAT, no O_TRUNC: a pipe or device is written as it is. A
       // link swapped in since lstat fails with ELOOP instead of being followed.
       m.fd = ::open(m.path.c_str(), O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
-      if (m.fd < 0) throw FailureError(fmt::format("cannot open {}: {}", m.path, reason(errno)));
+      if (m.fd < 0) throw FailureError(_f("cannot open {}: {}", m.path, reason(errno)));
       if (::fstat(m.fd, &st) != 0 || !(S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
         ::close(m.fd);
         m.fd = -1;
-        refuse(m.path, "it changed while being opened");
+        refuse(_f("will not write {}: it changed while being opened", m.path));
       }
     } else {
       m.fd = detail::create_temp_file(m.dir, m.name, detail::random_suffix, m.temp);
@@ -179,28 +184,28 @@ bool SafeOutput::is_stdout() const
 void SafeOutput::commit()
 {
   auto& m = *impl_;
-  const std::string shown = m.kind == Kind::standard_output ? "standard output" : m.path;
+  // TRANSLATORS: stands for a file name in "cannot write {}: {}".
+  const std::string shown = m.kind == Kind::standard_output ? _("standard output") : m.path;
   m.out->flush();
-  if (const int err = m.buf->error())
-    throw FailureError(fmt::format("cannot write {}: {}", shown, reason(err)));
+  if (const int err = m.buf->error()) throw FailureError(_f("cannot write {}: {}", shown, reason(err)));
   if (m.kind != Kind::replace) {
     if (m.kind == Kind::in_place) {
       const int fd = std::exchange(m.fd, -1);
-      if (::close(fd) != 0) throw FailureError(fmt::format("cannot write {}: {}", shown, reason(errno)));
+      if (::close(fd) != 0) throw FailureError(_f("cannot write {}: {}", shown, reason(errno)));
     }
     m.committed = true;
     return;
   }
   // fchmod, not the mode of open(): the umask must not decide who reads it.
   if (::fchmod(m.fd, m.options.mode) != 0 || ::fsync(m.fd) != 0)
-    throw FailureError(fmt::format("cannot write {}: {}", shown, reason(errno)));
+    throw FailureError(_f("cannot write {}: {}", shown, reason(errno)));
   if (::close(std::exchange(m.fd, -1)) != 0)
-    throw FailureError(fmt::format("cannot write {}: {}", shown, reason(errno)));
+    throw FailureError(_f("cannot write {}: {}", shown, reason(errno)));
   // The target may have become a protected file since the constructor looked.
   check_not_protected(m.path, m.dir, m.name, m.options);
   // rename() replaces a link at the target instead of following it.
   if (::rename(m.temp.c_str(), m.path.c_str()) != 0)
-    throw FailureError(fmt::format("cannot write {}: {}", shown, reason(errno)));
+    throw FailureError(_f("cannot write {}: {}", shown, reason(errno)));
   m.committed = true;
   // Make the rename itself durable; some file systems cannot sync a folder,
   // and the data is already safe in the file then.
@@ -231,7 +236,7 @@ mode_t parse_file_mode(std::string_view option, std::string_view text)
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, 8);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value > 0777)
     throw UsageError(
-        fmt::format("{} must be an octal file mode from 0 to 0777 (such as 0600), not '{}'", option, text));
+        _f("{} must be an octal file mode from 0 to 0777 (such as 0600), not '{}'", option, text));
   return static_cast<mode_t>(value);
 }
 

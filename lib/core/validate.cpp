@@ -1,6 +1,7 @@
 #include "core/validate.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/unicode.hpp"
 
@@ -10,9 +11,10 @@
 namespace imi {
 namespace {
 
-[[noreturn]] void invalid(std::string_view field, const std::string& problem)
+// `message` names the field first: "e-mail: 'x' is not a valid e-mail address".
+[[noreturn]] void invalid(std::string message)
 {
-  throw InvalidInputError(fmt::format("{}: {}", field, problem));
+  throw InvalidInputError(std::move(message));
 }
 
 // ISO 3166-1 alpha-2, officially assigned codes.
@@ -56,19 +58,20 @@ bool valid_domain_label(std::string_view label)
 
 std::string check_text(std::string_view field, std::string_view value, bool required, bool multiline)
 {
-  if (!util::is_valid_utf8(value)) invalid(field, "is not valid UTF-8");
-  if (util::has_control_characters(value, multiline)) invalid(field, "contains control characters");
+  // TRANSLATORS: the first {} is the name of the field, such as "first name" or "--email".
+  if (!util::is_valid_utf8(value)) invalid(_f("{}: is not valid UTF-8", field));
+  if (util::has_control_characters(value, multiline)) invalid(_f("{}: contains control characters", field));
   // Rejected rather than dropped: the person who typed or pasted it should
   // know, and a silently changed value would be a surprise elsewhere.
   if (const auto cp = util::find_hidden_character(value, multiline))
-    invalid(field, fmt::format("contains the invisible or bidirectional character {}; retype the value "
-                               "without it",
-                               util::describe_code_point(*cp)));
+    invalid(_f("{}: contains the invisible or bidirectional character {}; retype the value without it", field,
+               util::describe_code_point(*cp)));
   // One spelling of each text, so that comparisons and uniqueness hold.
   std::string trimmed = util::trim(util::to_nfc(value));
-  if (required && trimmed.empty()) invalid(field, "must not be empty");
+  if (required && trimmed.empty()) invalid(_f("{}: must not be empty", field));
   if (util::utf8_length(trimmed) > max_text_length)
-    invalid(field, fmt::format("is longer than {} characters", max_text_length));
+    invalid(_n("{}: is longer than {} character", "{}: is longer than {} characters", max_text_length, field,
+               max_text_length));
   return trimmed;
 }
 
@@ -107,9 +110,9 @@ std::string check_email(std::string_view field, std::string_view value)
 {
   std::string v = check_text(field, value, true);
   if (const auto cp = util::find_unusual_space(v))
-    invalid(field, fmt::format("contains the space character {}; an e-mail address has no spaces",
-                               util::describe_code_point(*cp)));
-  if (!is_valid_email(v)) invalid(field, fmt::format("'{}' is not a valid e-mail address", v));
+    invalid(_f("{}: contains the space character {}; an e-mail address has no spaces", field,
+               util::describe_code_point(*cp)));
+  if (!is_valid_email(v)) invalid(_f("{}: '{}' is not a valid e-mail address", field, v));
   return v;
 }
 
@@ -121,7 +124,7 @@ std::string check_country(std::string_view field, std::string_view value)
   if (code == "UK") code = "GB";
   if (code == "EL") code = "GR"; // the EU's own code for Greece
   if (!in_list(country_codes, code))
-    invalid(field, fmt::format("'{}' is not an ISO 3166 country code such as NL", value));
+    invalid(_f("{}: '{}' is not an ISO 3166 country code such as NL", field, value));
   return code;
 }
 
@@ -129,7 +132,7 @@ std::string check_language(std::string_view field, std::string_view value)
 {
   const std::string code = util::to_lower_ascii(util::trim(value));
   if (!in_list(language_codes, code))
-    invalid(field, fmt::format("'{}' is not an EU/EEA language code ({})", value, language_codes));
+    invalid(_f("{}: '{}' is not an EU/EEA language code ({})", field, value, language_codes));
   return code;
 }
 
@@ -138,7 +141,7 @@ std::string check_phone(std::string_view field, std::string_view value)
   std::string v = check_text(field, value, false);
   for (unsigned char c : v)
     if (!std::isdigit(c) && std::string_view(" +-()./").find(static_cast<char>(c)) == std::string_view::npos)
-      invalid(field, fmt::format("'{}' is not a phone number", v));
+      invalid(_f("{}: '{}' is not a phone number", field, v));
   return v;
 }
 
@@ -147,7 +150,7 @@ bool parse_on_off(std::string_view field, std::string_view value)
   const std::string v = util::to_lower_ascii(util::trim(value));
   if (v == "on" || v == "yes" || v == "true" || v == "1") return true;
   if (v == "off" || v == "no" || v == "false" || v == "0") return false;
-  throw UsageError(fmt::format("{}: expected on or off, not '{}'", field, value));
+  throw UsageError(_f("{}: expected on or off, not '{}'", field, value));
 }
 
 } // namespace imi

@@ -9,6 +9,7 @@
 #include "import/cells.hpp"
 #include "import/columns.hpp"
 #include "util/csv.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -35,8 +36,8 @@ public:
     line += "\r\n";
     auto bytes = util::encode_utf8_as(line, o_.encoding);
     if (!bytes)
-      throw InvalidInputError(fmt::format("'{}' has a character that {} cannot hold; export as utf-8",
-                                          util::trim(line), util::encoding_name(o_.encoding)));
+      throw InvalidInputError(_f("'{}' has a character that {} cannot hold; export as utf-8",
+                                 util::trim(line), util::encoding_name(o_.encoding)));
     out_ << *bytes;
   }
 

@@ -6,6 +6,7 @@
 #include "authority/authority.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "util/i18n.hpp"
 #include "util/time.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -22,7 +23,7 @@ struct Period {
 util::Instant parse_day(const std::string& option, const std::string& text)
 {
   const auto t = text.size() == 10 ? util::parse_iso8601(text) : std::nullopt;
-  if (!t) throw InvalidInputError(fmt::format("{}: '{}' is not a date YYYY-MM-DD", option, text));
+  if (!t) throw InvalidInputError(_f("{}: '{}' is not a date YYYY-MM-DD", option, text));
   return *t;
 }
 
@@ -33,8 +34,8 @@ Period period_of(const StatsFilter& f, util::Instant now)
   const util::Instant from =
       f.from ? parse_day("--from", *f.from) : util::subtract_period(to, util::Period{12, 0}) + 86400;
   if (from > to)
-    throw InvalidInputError(fmt::format("the period is reversed: --from {} is after --to {}",
-                                        util::format_date(from), util::format_date(to)));
+    throw InvalidInputError(_f("the period is reversed: --from {} is after --to {}", util::format_date(from),
+                               util::format_date(to)));
   return {util::format_date(from), util::format_date(to), util::format_iso8601(from),
           util::format_iso8601(to + 86400)};
 }
@@ -124,8 +125,8 @@ StatsReport compute_stats(Session& session, const Actor& actor, const StatsFilte
   while (departments.executeStep())
     wanted.emplace_back(departments.getColumn(0).getInt64(), departments.getColumn(1).getString());
   if (filter.department && wanted.empty())
-    throw NotFoundError(fmt::format("{} has no department '{}'", report.authority, *filter.department),
-                        {"imictl authority show lists the departments"});
+    throw NotFoundError(_f("{} has no department '{}'", report.authority, *filter.department),
+                        {_("imictl authority show lists the departments")});
 
   if (!filter.department) {
     report.rows.push_back(row_for(db, authority, std::nullopt, p, now, filter.fictitious));

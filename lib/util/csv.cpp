@@ -1,5 +1,7 @@
 #include "util/csv.hpp"
 
+#include "util/i18n.hpp"
+
 #include <array>
 #include <fmt/format.h>
 
@@ -10,8 +12,8 @@ constexpr size_t chunk_size = 64 * 1024;
 
 std::string too_large_message(size_t limit, bool quoted)
 {
-  return fmt::format("cell longer than {} KiB{}", limit / 1024,
-                     quoted ? " (a quote that is never closed?)" : "");
+  if (quoted) return _f("cell longer than {} KiB (a quote that is never closed?)", limit / 1024);
+  return _f("cell longer than {} KiB", limit / 1024);
 }
 
 } // namespace
@@ -125,7 +127,8 @@ bool CsvReader::next(CsvRecord& record)
   auto push_cell = [&] {
     if (used >= options_.max_cells)
       throw CsvError(CsvError::Kind::too_large, record.line,
-                     fmt::format("more than {} cells in one row", options_.max_cells));
+                     _n("more than {} cell in one row", "more than {} cells in one row", options_.max_cells,
+                        options_.max_cells));
     if (used < record.cells.size())
       record.cells[used].assign(cell);
     else
@@ -151,7 +154,7 @@ bool CsvReader::next(CsvRecord& record)
         if (pos_ >= text_.size() && !fill())
           throw CsvError(
               CsvError::Kind::syntax, quote_line,
-              "the file ends inside a quoted cell that starts on this line (a missing closing quote?)");
+              _("the file ends inside a quoted cell that starts on this line (a missing closing quote?)"));
         size_t stop = pos_;
         while (stop < text_.size() && text_[stop] != '"' && text_[stop] != '\r' && text_[stop] != '\n')
           ++stop;

@@ -1,5 +1,6 @@
 #include "util/encoding.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -33,9 +34,9 @@ int utf8_sequence_length(std::string_view s, size_t i)
   return len;
 }
 
-DecodeProblem binary_problem(const char* what)
+DecodeProblem binary_problem(std::string message)
 {
-  return {DecodeProblem::Kind::binary, fmt::format("binary data ({}), not a text file", what)};
+  return {DecodeProblem::Kind::binary, std::move(message)};
 }
 
 bool starts_with(std::string_view s, std::string_view prefix)
@@ -102,7 +103,7 @@ DecodeProblem TextDecoder::decode(std::string_view bytes, std::string& out, bool
       bom("\xFE\xFF", TextEncoding::utf16be);
     if (starts_with(bytes, "PK\x03\x04"))
       return {DecodeProblem::Kind::binary,
-              "a zip archive (an .xlsx or .ods spreadsheet?), not a text file; save the sheet as CSV"};
+              _("a zip archive (an .xlsx or .ods spreadsheet?), not a text file; save the sheet as CSV")};
   }
   if (encoding_ == TextEncoding::automatic) choose_by_content(bytes, last);
   switch (encoding_) {
@@ -144,15 +145,16 @@ DecodeProblem TextDecoder::decode_utf8(std::string_view bytes, std::string& out,
     }
     out.append(bytes.substr(run, i - run));
     run = i;
-    if (c == 0) return binary_problem("NUL byte");
+    if (c == 0) return binary_problem(_("binary data (NUL byte), not a text file"));
     const int len = utf8_sequence_length(bytes, i);
     if (len < 0 && !last) {
       pending_ = std::string(bytes.substr(i));
       return {};
     }
     if (len <= 0) {
-      return {DecodeProblem::Kind::invalid,
-              fmt::format("invalid UTF-8 (byte 0x{:02X}{})", c, len < 0 ? " at the end of the file" : "")};
+      if (len < 0)
+        return {DecodeProblem::Kind::invalid, _f("invalid UTF-8 (byte 0x{:02X} at the end of the file)", c)};
+      return {DecodeProblem::Kind::invalid, _f("invalid UTF-8 (byte 0x{:02X})", c)};
     }
     i += static_cast<size_t>(len);
     out.append(bytes.substr(run, i - run));
@@ -166,14 +168,13 @@ DecodeProblem TextDecoder::decode_1252(std::string_view bytes, std::string& out)
 {
   for (char ch : bytes) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return binary_problem("NUL byte");
+    if (c == 0) return binary_problem(_("binary data (NUL byte), not a text file"));
     if (c < 0x80) {
       out += ch;
     } else if (c < 0xA0) {
       const char16_t cp = cp1252_high[c - 0x80];
       if (cp == 0)
-        return {DecodeProblem::Kind::invalid,
-                fmt::format("byte 0x{:02X} is not a Windows-1252 character", c)};
+        return {DecodeProblem::Kind::invalid, _f("byte 0x{:02X} is not a Windows-1252 character", c)};
       append_utf8(out, cp);
     } else {
       append_utf8(out, c);
@@ -197,19 +198,19 @@ DecodeProblem TextDecoder::decode_utf16(std::string_view bytes, std::string& out
       if (i + 3 >= bytes.size()) break; // the low half is in the next chunk
       const char32_t low = unit(i + 2);
       if (low < 0xDC00 || low > 0xDFFF)
-        return {DecodeProblem::Kind::invalid, "invalid UTF-16 (lone surrogate)"};
+        return {DecodeProblem::Kind::invalid, _("invalid UTF-16 (lone surrogate)")};
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       used = 4;
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return {DecodeProblem::Kind::invalid, "invalid UTF-16 (lone surrogate)"};
+      return {DecodeProblem::Kind::invalid, _("invalid UTF-16 (lone surrogate)")};
     }
-    if (cp == 0) return binary_problem("NUL character");
+    if (cp == 0) return binary_problem(_("binary data (NUL character), not a text file"));
     append_utf8(out, cp);
     i += used;
   }
   if (i < bytes.size()) {
     if (last)
-      return {DecodeProblem::Kind::invalid, "invalid UTF-16 (the file ends in the middle of a character)"};
+      return {DecodeProblem::Kind::invalid, _("invalid UTF-16 (the file ends in the middle of a character)")};
     pending_ = std::string(bytes.substr(i));
   }
   return {};

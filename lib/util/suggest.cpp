@@ -1,5 +1,6 @@
 #include "util/suggest.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -77,12 +78,14 @@ std::vector<std::string> suggest(std::string_view word, const std::vector<std::s
 
 std::string quoted_alternatives(const std::vector<std::string>& values)
 {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i) out += i + 1 == values.size() ? " or " : ", ";
-    out += "'" + values[i] + "'";
-  }
-  return out;
+  if (values.empty()) return {};
+  std::string first;
+  for (size_t i = 0; i + 1 < values.size(); ++i)
+    first += (i ? ", '" : "'") + values[i] + "'";
+  const std::string last = "'" + values.back() + "'";
+  if (first.empty()) return last;
+  // TRANSLATORS: the end of a list of alternatives: "'a', 'b' or 'c'".
+  return _f("{} or {}", first, last);
 }
 
 } // namespace imi::util

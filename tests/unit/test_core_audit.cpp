@@ -98,7 +98,7 @@ TEST_CASE("core::audit_head and parse_audit_head")
     const auto v = verify_audit(*t.db, parsed);
     CHECK_FALSE(v.intact());
     CHECK(v.head_missing);
-    CHECK(v.problem.find("the newest 1 entries are missing") != std::string::npos);
+    CHECK(v.problem.find("the newest entry is missing") != std::string::npos);
   }
   SUBCASE("the newest entry replaced")
   {
