@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/user_store.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -63,21 +64,24 @@ Actor identify_by_os(Session& session, SQLite::Database& db)
   SQLite::Statement q(db, "SELECT id, authority_id, username, status FROM user WHERE os_user = ?");
   q.bind(1, who.login);
   if (!q.executeStep()) {
-    const std::string message = fmt::format("OS account '{}' is not linked to an imictl user", who.login);
-    session.audit_after_rollback("os:" + who.login, "denied:identify", "", message);
+    // The audit log keeps the English text (stored data); the person reads theirs.
+    session.audit_after_rollback("os:" + who.login, "denied:identify", "",
+                                 fmt::format("OS account '{}' is not linked to an imictl user", who.login));
     throw PermissionError(
-        message, {"a local data administrator links it with: imictl user link USER --os-user " + who.login});
+        _f("OS account '{}' is not linked to an imictl user", who.login),
+        {_f("a local data administrator links it with: imictl user link USER --os-user {}", who.login)});
   }
   const UserRef linked{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
                        q.getColumn(3).getString()};
   if (named) {
     const auto other = try_find_user(db, *named);
     if (!other || other->id != linked.id) {
-      const std::string message = fmt::format("OS account '{}' acts as '{}' and may not act as '{}'",
-                                              who.login, linked.username, *named);
-      session.audit_after_rollback(linked.username, "denied:identify", "user:" + *named, message);
-      throw PermissionError(message,
-                            {"in shared mode ([security] identity = \"os\") --as can only name yourself"});
+      session.audit_after_rollback(linked.username, "denied:identify", "user:" + *named,
+                                   fmt::format("OS account '{}' acts as '{}' and may not act as '{}'",
+                                               who.login, linked.username, *named));
+      throw PermissionError(
+          _f("OS account '{}' acts as '{}' and may not act as '{}'", who.login, linked.username, *named),
+          {_("in shared mode ([security] identity = \"os\") --as can only name yourself")});
     }
   }
   return load_user(db, linked);
@@ -90,8 +94,9 @@ Actor identify(Session& session)
   const auto& named = session.actor_name();
   if (named && *named == system_actor_name) {
     session.audit_after_rollback(system_actor_name, "denied:identify", "", "'system' named with --as");
-    throw PermissionError("'system' is the built-in actor of cron-run commands and cannot be named with --as",
-                          {"purge, notify send and user issue-credentials act as it without --as"});
+    throw PermissionError(
+        _("'system' is the built-in actor of cron-run commands and cannot be named with --as"),
+        {_("purge, notify send and user issue-credentials act as it without --as")});
   }
   const bool os_mode = session.config().text("security.identity") == "os";
   if (!os_mode && (!named || named->empty())) return Actor{};

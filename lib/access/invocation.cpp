@@ -1,6 +1,7 @@
 #include "access/invocation.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -28,10 +29,11 @@ void check_caller_choices(bool config_named, bool db_named)
   // Someone who may become root through sudo can read and write every file
   // anyway; the rule protects a service account from its callers.
   if (!who.through_sudo || ::geteuid() == 0) return;
+  // TRANSLATORS: the option --config or --db, then the login of the account that called sudo
   throw PermissionError(
-      fmt::format("{} cannot be chosen through sudo (called by '{}')", config_named ? "--config" : "--db",
-                  who.login),
-      {"the service account's configuration (/etc/imictl/config.toml or its own) names the database"});
+      _f("{} cannot be chosen through sudo (called by '{}')", config_named ? "--config" : "--db", who.login),
+      {_("the service account's configuration (/etc/imictl/config.toml or its own) names the "
+         "database")});
 }
 
 } // namespace imi

@@ -6,6 +6,7 @@
 #include "users/password_hash.hpp"
 #include "users/password_policy.hpp"
 #include "users/security_code.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -53,9 +54,10 @@ void refuse_unusable(Session& session, const Credentials& c, const char* action)
     tx.commit();
   }
   if (user.status == "locked")
-    throw PermissionError(fmt::format("the account '{}' is locked", user.username),
-                          {"a local data administrator unlocks it: imictl user unlock " + user.username});
-  throw PermissionError(fmt::format("the account '{}' is deleted", user.username));
+    throw PermissionError(
+        _f("the account '{}' is locked", user.username),
+        {_f("a local data administrator unlocks it: imictl user unlock {}", user.username)});
+  throw PermissionError(_f("the account '{}' is deleted", user.username));
 }
 
 bool awaits_activation(const Credentials& c)
@@ -67,13 +69,13 @@ void check_activation_state(Session& session, const Credentials& c)
 {
   refuse_unusable(session, c, "user.activate.refused");
   if (!awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' is already activated", c.user.username),
-                        {"log in with: imictl login " + c.user.username});
+    throw ConflictError(_f("'{}' is already activated", c.user.username),
+                        {_f("log in with: imictl login {}", c.user.username)});
   if (!c.temp_password_hash)
     throw ConflictError(
-        fmt::format("no temporary password has been issued to '{}' yet", c.user.username),
-        {"it is mailed 24 hours after the user was created (imictl user issue-credentials), or after "
-         "imictl user reset-password"});
+        _f("no temporary password has been issued to '{}' yet", c.user.username),
+        {_("it is mailed 24 hours after the user was created (imictl user issue-credentials), or "
+           "after imictl user reset-password")});
 }
 
 // Login needs a usable, activated account; asked before any secret is read.
@@ -81,8 +83,8 @@ void check_login_state(Session& session, const Credentials& c)
 {
   refuse_unusable(session, c, "login.refused");
   if (awaits_activation(c))
-    throw ConflictError(fmt::format("'{}' has not been activated yet", c.user.username),
-                        {"first login: imictl user activate " + c.user.username});
+    throw ConflictError(_f("'{}' has not been activated yet", c.user.username),
+                        {_f("first login: imictl user activate {}", c.user.username)});
 }
 
 // Records a failed attempt in its own committed transaction, then refuses.
@@ -105,13 +107,14 @@ void check_login_state(Session& session, const Credentials& c)
                  fmt::format("failed attempt {}{}", failures, lock ? "; account locked" : ""));
     tx.commit();
   }
-  PermissionError e(fmt::format("wrong credentials for '{}'", c.user.username));
+  PermissionError e(_f("wrong credentials for '{}'", c.user.username));
   if (lock)
-    e.hint(
-        fmt::format("after {} failed attempts the account is locked; a local data administrator unlocks it",
-                    max_failed_logins));
+    e.hint(_n("after {} failed attempt the account is locked; a local data administrator unlocks it",
+              "after {} failed attempts the account is locked; a local data administrator unlocks it",
+              max_failed_logins, max_failed_logins));
   else
-    e.hint(fmt::format("{} attempt(s) left before the account is locked", max_failed_logins - failures));
+    e.hint(_n("{} attempt left before the account is locked", "{} attempts left before the account is locked",
+              static_cast<unsigned long>(max_failed_logins - failures), max_failed_logins - failures));
   throw e;
 }
 
@@ -168,8 +171,7 @@ UserView activate_user(Session& session, std::string_view user, const Activation
   q.bind(4, session.now_iso());
   q.bind(5, c.user.id);
   q.bind(6, c.user.status);
-  if (q.exec() != 1)
-    throw ConflictError(fmt::format("'{}' changed while activating; try again", c.user.username));
+  if (q.exec() != 1) throw ConflictError(_f("'{}' changed while activating; try again", c.user.username));
   append_audit(db, session.now(), c.user.username, "user.activate", "user:" + c.user.username,
                "password and security code set");
   UserView view = load_user_view(db, c.user.id);

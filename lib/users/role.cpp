@@ -1,6 +1,7 @@
 #include "users/role.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -67,6 +68,23 @@ const char* role_english_name(Role r)
   return "";
 }
 
+// The catalogue keys are the codes (msgctxt "role"), so a renderer that holds
+// only the code shows the same name with C_("role", code).
+const char* role_display_name(Role r)
+{
+  switch (r) {
+  // TRANSLATORS: the role "basic user" (guide H5 stap 2), by its code
+  case Role::basic: return C_("role", "basic");
+  // TRANSLATORS: the role "handler" (guide H5 stap 2), by its code
+  case Role::handler: return C_("role", "handler");
+  // TRANSLATORS: the role "local data administrator" (guide H5 stap 2), by its code
+  case Role::lda: return C_("role", "lda");
+  // TRANSLATORS: the role "allocator" (guide H5 stap 2), by its code
+  case Role::allocator: return C_("role", "allocator");
+  }
+  return C_("role", "basic");
+}
+
 std::optional<Role> parse_role(std::string_view text)
 {
   std::string key = util::to_lower_ascii(util::trim(text));
@@ -95,11 +113,11 @@ std::vector<std::string> all_role_names()
 Role parse_role_or_throw(std::string_view text)
 {
   if (auto r = parse_role(text)) return *r;
-  NotFoundError e(fmt::format("unknown role '{}'", text));
+  NotFoundError e(_f("unknown role '{}'", text));
   auto near = util::nearest_matches(text, all_role_names(), 1);
-  if (!near.empty()) e.hint(fmt::format("did you mean '{}'?", near.front()));
-  e.hint("roles: basic (Basisgebruiker), handler (Behandelaar), lda (Lokale gegevensbeheerder), "
-         "allocator (Toewijzer)");
+  if (!near.empty()) e.hint(_f("did you mean '{}'?", near.front()));
+  e.hint(_("roles: basic (Basisgebruiker), handler (Behandelaar), lda (Lokale gegevensbeheerder), "
+           "allocator (Toewijzer)"));
   throw e;
 }
 

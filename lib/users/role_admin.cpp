@@ -5,6 +5,7 @@
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -54,12 +55,12 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
                  const std::vector<std::string>& services)
 {
   if (user.status == "deleted")
-    throw ConflictError(fmt::format("user '{}' is deleted and cannot receive roles", user.username));
+    throw ConflictError(_f("user '{}' is deleted and cannot receive roles", user.username));
   const bool granting_handler = std::find(roles.begin(), roles.end(), Role::handler) != roles.end();
   if (!services.empty() && !granting_handler && !has_role(db, user.id, Role::handler))
     throw InvalidInputError(
-        fmt::format("--service: services belong to handlers, and '{}' is not one", user.username),
-        {"grant the role with the services: imictl role grant " + user.username + " handler --service KW"});
+        _f("--service: services belong to handlers, and '{}' is not one", user.username),
+        {_f("grant the role with the services: imictl role grant {} handler --service KW", user.username)});
   std::vector<std::string> slugs;
   for (const auto& s : services)
     slugs.push_back(resolve_keyword(db, s, "--service"));
@@ -77,9 +78,8 @@ void apply_grant(SQLite::Database& db, const UserRef& user, const std::vector<Ro
     ins.exec();
   }
   if (granting_handler && count_services(db, user.id) == 0)
-    throw InvalidInputError(
-        fmt::format("role handler: '{}' needs at least one service (keyword)", user.username),
-        {"add --service KW, for example --service building-permits"});
+    throw InvalidInputError(_f("role handler: '{}' needs at least one service (keyword)", user.username),
+                            {_("add --service KW, for example --service building-permits")});
 }
 
 void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, const std::vector<Role>& touched,
@@ -88,10 +88,11 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
   auto touches = [&](Role r) { return std::find(touched.begin(), touched.end(), r) != touched.end(); };
   const std::int64_t ldas = count_usable_ldas(db, authority_id);
   if (touches(Role::lda) && ldas < 2)
-    reporter.warning(
-        fmt::format("the authority has {} local data administrator{}; the guide advises at least two "
-                    "(H6.2): one stands in for the other",
-                    ldas, ldas == 1 ? "" : "s"));
+    reporter.warning(_n("the authority has {} local data administrator; the guide advises at least two "
+                        "(H6.2): one stands in for the other",
+                        "the authority has {} local data administrators; the guide advises at least two "
+                        "(H6.2): one stands in for the other",
+                        static_cast<unsigned long>(ldas), ldas));
   SQLite::Statement q(
       db, "SELECT a.allocation, (SELECT count(*) FROM user u JOIN user_role r ON r.user_id = u.id "
           "WHERE u.authority_id = a.id AND r.role = 'allocator' AND u.status <> 'deleted') "
@@ -99,9 +100,8 @@ void warn_about_role_setup(SQLite::Database& db, std::int64_t authority_id, cons
   q.bind(1, authority_id);
   if (touches(Role::allocator) && q.executeStep() && q.getColumn(0).getInt() == 0 &&
       q.getColumn(1).getInt64() > 0)
-    reporter.warning(
-        "allocators have no effect while the authority works without allocation (B3); turn it on "
-        "with: imictl authority settings --allocation on");
+    reporter.warning(_("allocators have no effect while the authority works without allocation (B3); turn it "
+                       "on with: imictl authority settings --allocation on"));
 }
 
 UserView grant_roles(Session& session, const Actor& actor, std::string_view user,
@@ -132,16 +132,17 @@ UserView revoke_roles(Session& session, const Actor& actor, std::string_view use
   require(session, actor, Permission::manage_roles, ref.authority_id, "user:" + ref.username);
   for (Role r : parsed) {
     if (r == Role::basic)
-      throw ConflictError("every user is a basic user; the role cannot be revoked",
-                          {"to remove a user: imictl user delete " + ref.username});
+      throw ConflictError(_("every user is a basic user; the role cannot be revoked"),
+                          {_f("to remove a user: imictl user delete {}", ref.username)});
     if (!has_role(db, ref.id, r)) {
-      session.reporter().note(fmt::format("'{}' does not hold role {}", ref.username, role_slug(r)));
+      // TRANSLATORS: a username, then a role's name
+      session.reporter().note(_f("'{}' does not hold role {}", ref.username, role_display_name(r)));
       continue;
     }
     if (r == Role::lda && ref.status != "deleted" && count_usable_ldas(db, ref.authority_id, ref.id) == 0)
       throw ConflictError(
-          fmt::format("'{}' is the last local data administrator; the authority needs one", ref.username),
-          {"grant lda to another user first: imictl role grant USER lda"});
+          _f("'{}' is the last local data administrator; the authority needs one", ref.username),
+          {_("grant lda to another user first: imictl role grant USER lda")});
     SQLite::Statement del(db, "DELETE FROM user_role WHERE user_id = ? AND role = ?");
     del.bind(1, ref.id);
     del.bind(2, role_slug(r));

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/password_policy.hpp"
+#include "util/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,12 +19,7 @@ namespace {
 
 void init_sodium()
 {
-  if (sodium_init() < 0) throw FailureError("libsodium could not be initialised");
-}
-
-std::string system_error(const std::string& what, const std::string& path)
-{
-  return fmt::format("{} {}: {}", what, path, std::strerror(errno));
+  if (sodium_init() < 0) throw FailureError(_("libsodium could not be initialised"));
 }
 
 } // namespace
@@ -37,17 +33,17 @@ bool existing_key_file(const std::string& path)
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return false;
-    throw FailureError(system_error("cannot read key file", path));
+    throw FailureError(_f("cannot read key file {}: {}", path, std::strerror(errno)));
   }
   if (S_ISLNK(st.st_mode))
-    throw FailureError(fmt::format("key file {} is a symbolic link, which imictl does not follow", path),
-                       {"put the key file itself there, or name it with [security] key_file"});
-  if (!S_ISREG(st.st_mode)) throw FailureError(fmt::format("key file {} is not a regular file", path));
+    throw FailureError(_f("key file {} is a symbolic link, which imictl does not follow", path),
+                       {_("put the key file itself there, or name it with [security] key_file")});
+  if (!S_ISREG(st.st_mode)) throw FailureError(_f("key file {} is not a regular file", path));
   if (st.st_size != static_cast<off_t>(sizeof(SecretKey)))
-    throw FailureError(fmt::format("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
+    throw FailureError(_f("key file {} is not a {}-byte key", path, sizeof(SecretKey)));
   if ((st.st_mode & 077) != 0)
-    throw FailureError(fmt::format("key file {} is readable by others; run chmod 600 on it", path),
-                       {"a key that others can read no longer protects the security codes"});
+    throw FailureError(_f("key file {} is readable by others; run chmod 600 on it", path),
+                       {_("a key that others can read no longer protects the security codes")});
   return true;
 }
 
@@ -62,7 +58,7 @@ void ensure_key_file(const std::string& path)
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST && existing_key_file(path)) return;
-    throw FailureError(system_error("cannot create key file", path));
+    throw FailureError(_f("cannot create key file {}: {}", path, std::strerror(errno)));
   }
   SecretKey key{};
   randombytes_buf(key.data(), key.size());
@@ -74,7 +70,7 @@ void ensure_key_file(const std::string& path)
   if (!ok) {
     ::unlink(path.c_str());
     errno = err;
-    throw FailureError(system_error("cannot write key file", path));
+    throw FailureError(_f("cannot write key file {}: {}", path, std::strerror(errno)));
   }
 }
 
@@ -91,18 +87,18 @@ SecretKey load_key_file(const std::string& path)
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT)
-      throw NotFoundError(fmt::format("key file {} is missing: security codes cannot be checked", path),
-                          {"restore the key file from the backup made with the database"});
+      throw NotFoundError(_f("key file {} is missing: security codes cannot be checked", path),
+                          {_("restore the key file from the backup made with the database")});
     if (errno == ELOOP)
-      throw FailureError(fmt::format("key file {} is a symbolic link, which imictl does not follow", path),
-                         {"put the key file itself there, or name it with [security] key_file"});
-    throw FailureError(system_error("cannot read key file", path));
+      throw FailureError(_f("key file {} is a symbolic link, which imictl does not follow", path),
+                         {_("put the key file itself there, or name it with [security] key_file")});
+    throw FailureError(_f("cannot read key file {}: {}", path, std::strerror(errno)));
   }
   SecretKey key{};
   const ssize_t n = ::read(fd, key.data(), key.size());
   ::close(fd);
   if (n != static_cast<ssize_t>(key.size()))
-    throw FailureError(fmt::format("key file {} is not a {}-byte key", path, key.size()));
+    throw FailureError(_f("key file {} is not a {}-byte key", path, key.size()));
   return key;
 }
 
@@ -121,13 +117,13 @@ std::string open_security_code(const SecretKey& key, const std::vector<unsigned 
 {
   init_sodium();
   if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-    throw FailureError("the stored security code is damaged");
+    throw FailureError(_("the stored security code is damaged"));
   std::string code(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(code.data()),
                                  sealed.data() + crypto_secretbox_NONCEBYTES,
                                  sealed.size() - crypto_secretbox_NONCEBYTES, sealed.data(), key.data()) != 0)
-    throw FailureError("the stored security code does not open with the key file",
-                       {"the key file belongs to another database, or was replaced"});
+    throw FailureError(_("the stored security code does not open with the key file"),
+                       {_("the key file belongs to another database, or was replaced")});
   return code;
 }
 
@@ -147,7 +143,8 @@ std::array<int, 3> pick_code_positions()
 
 std::string describe_positions(const std::array<int, 3>& positions)
 {
-  return fmt::format("{}, {} and {}", positions[0], positions[1], positions[2]);
+  // TRANSLATORS: three positions in the security code, e.g. "1, 5 and 11"
+  return _f("{}, {} and {}", positions[0], positions[1], positions[2]);
 }
 
 bool check_code_answer(std::string_view code, const std::array<int, 3>& positions, std::string_view answer)

@@ -12,6 +12,7 @@
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
 #include "users/username.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -30,16 +31,15 @@ void check_email_free(SQLite::Database& db, std::int64_t authority_id, const std
   q.bind(2, email);
   q.bind(3, except_user_id);
   if (q.executeStep())
-    throw ConflictError(
-        fmt::format("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
-        {"within an authority an e-mail address belongs to one user"});
+    throw ConflictError(_f("e-mail {} already belongs to user '{}'", email, q.getColumn(0).getString()),
+                        {_("within an authority an e-mail address belongs to one user")});
 }
 
 // The department by name (case-insensitive); a missing one is created at
 // the end of the authority's list.
 std::int64_t department_id(SQLite::Database& db, std::int64_t authority_id, const std::string& raw_name)
 {
-  const std::string name = check_text("department", raw_name, true);
+  const std::string name = check_text(C_("user field", "department"), raw_name, true);
   SQLite::Statement q(db, "SELECT id FROM department WHERE authority_id = ? AND lower(name) = lower(?)");
   q.bind(1, authority_id);
   q.bind(2, name);
@@ -68,7 +68,7 @@ void remove_department(SQLite::Database& db, std::int64_t user_id, const std::st
                             "(SELECT id FROM department WHERE lower(name) = lower(?))");
   del.bind(1, user_id);
   del.bind(2, util::trim(name));
-  if (del.exec() == 0) throw NotFoundError(fmt::format("user is not in department '{}'", name));
+  if (del.exec() == 0) throw NotFoundError(_f("user is not in department '{}'", name));
 }
 
 std::optional<std::string> optional_field(std::string_view field, const std::optional<std::string>& value)
@@ -94,12 +94,14 @@ struct CheckedUser {
 CheckedUser check_new_user(const NewUser& in)
 {
   CheckedUser c;
-  c.first = check_text("first name", in.first_name, !in.functional);
-  c.last = check_text("last name", in.last_name, true);
-  c.email = check_email("e-mail", in.email);
-  c.language = check_language("language", in.language);
-  if (in.phone && !util::trim(*in.phone).empty()) c.phone = check_phone("phone", *in.phone);
-  c.function = optional_field("function", in.function);
+  // The field names open the validation messages ("first name: must not be empty").
+  c.first = check_text(C_("user field", "first name"), in.first_name, !in.functional);
+  c.last = check_text(C_("user field", "last name"), in.last_name, true);
+  c.email = check_email(C_("user field", "e-mail"), in.email);
+  c.language = check_language(C_("user field", "language"), in.language);
+  if (in.phone && !util::trim(*in.phone).empty()) c.phone = check_phone(C_("user field", "phone"), *in.phone);
+  // TRANSLATORS: the user's job title
+  c.function = optional_field(C_("user field", "function"), in.function);
   for (const auto& r : in.roles)
     c.roles.push_back(parse_role_or_throw(r));
   return c;
@@ -197,32 +199,39 @@ UserView edit_user(Session& session, const Actor& actor, std::string_view user, 
   };
   auto text = [](std::string_view f, std::string_view v) { return check_text(f, v, true); };
   mandatory(
-      "first_name", "first name", edit.first_name,
+      "first_name", C_("user field", "first name"), edit.first_name,
       before.functional ? +[](std::string_view f, std::string_view v) { return check_text(f, v, false); }
                         : +[](std::string_view f, std::string_view v) { return check_text(f, v, true); },
       before.first_name);
-  mandatory("last_name", "last name", edit.last_name, text, before.last_name);
+  mandatory("last_name", C_("user field", "last name"), edit.last_name, text, before.last_name);
   mandatory(
-      "email", "e-mail", edit.email, [](std::string_view f, std::string_view v) { return check_email(f, v); },
-      before.email);
+      "email", C_("user field", "e-mail"), edit.email,
+      [](std::string_view f, std::string_view v) { return check_email(f, v); }, before.email);
   mandatory(
-      "language", "language", edit.language,
+      "language", C_("user field", "language"), edit.language,
       [](std::string_view f, std::string_view v) { return check_language(f, v); }, before.language);
   if (!changed.empty()) {
     const std::int64_t open = count_open_assigned_requests(db, t.user.id);
     if (open > 0)
-      throw ConflictError(fmt::format("'{}' has {} open assigned request(s): {} cannot change until they are "
-                                      "handled or reassigned (H6.2)",
-                                      t.user.username, open, util::join(changed, ", ")));
+      // TRANSLATORS: a username, a number, then field codes such as "first_name, email"
+      throw ConflictError(_n("'{}' has {} open assigned request: {} cannot change until it is handled or "
+                             "reassigned (H6.2)",
+                             "'{}' has {} open assigned requests: {} cannot change until they are handled or "
+                             "reassigned (H6.2)",
+                             static_cast<unsigned long>(open), t.user.username, open,
+                             util::join(changed, ", ")));
   }
-  if (edit.email) check_email_free(db, t.user.authority_id, check_email("e-mail", *edit.email), t.user.id);
+  if (edit.email)
+    check_email_free(db, t.user.authority_id, check_email(C_("user field", "e-mail"), *edit.email),
+                     t.user.id);
   if (edit.phone) {
     const std::string p = util::trim(*edit.phone);
-    sets.emplace_back("phone", p.empty() ? std::nullopt : std::optional(check_phone("phone", p)));
+    sets.emplace_back("phone",
+                      p.empty() ? std::nullopt : std::optional(check_phone(C_("user field", "phone"), p)));
     changed.emplace_back("phone");
   }
   if (edit.function) {
-    sets.emplace_back("function", optional_field("function", edit.function));
+    sets.emplace_back("function", optional_field(C_("user field", "function"), edit.function));
     changed.emplace_back("function");
   }
   for (const auto& [column, value] : sets) {
@@ -238,7 +247,7 @@ UserView edit_user(Session& session, const Actor& actor, std::string_view user, 
     remove_department(db, t.user.id, d);
   if (!edit.add_departments.empty() || !edit.remove_departments.empty()) changed.emplace_back("departments");
   if (changed.empty()) {
-    session.reporter().note(fmt::format("nothing to change for '{}'", t.user.username));
+    session.reporter().note(_f("nothing to change for '{}'", t.user.username));
     return before;
   }
   SQLite::Statement touch(db, "UPDATE user SET updated_at = ? WHERE id = ?");

@@ -5,6 +5,7 @@
 #include "access/permissions.hpp"
 #include "core/error.hpp"
 #include "users/user_store.hpp"
+#include "util/i18n.hpp"
 
 #include <fmt/format.h>
 #include <string_view>
@@ -30,7 +31,7 @@ inline Target manage_live(Session& session, const Actor& actor, SQLite::Database
                           Permission permission)
 {
   Target t = manage(session, actor, db, user, permission);
-  if (t.user.status == "deleted") throw ConflictError(fmt::format("user '{}' is deleted", t.user.username));
+  if (t.user.status == "deleted") throw ConflictError(_f("user '{}' is deleted", t.user.username));
   return t;
 }
 

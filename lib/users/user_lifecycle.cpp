@@ -10,6 +10,7 @@
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
 #include "users/username.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -50,12 +51,13 @@ UserView rename_user(Session& session, const Actor& actor, std::string_view user
   WriteTransaction tx(db);
   const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status != "pending")
-    throw ConflictError(fmt::format("'{}' is {}: a username can change only while the user is pending (H6.1)",
-                                    t.user.username, t.user.status));
+    // TRANSLATORS: a username, then its state code (active, locked, deleted); "pending" is a state code
+    throw ConflictError(_f("'{}' is {}: a username can change only while the user is pending (H6.1)",
+                           t.user.username, t.user.status));
   if (wanted == t.user.username) return load_user_view(db, t.user.id);
   SQLite::Statement taken(db, "SELECT 1 FROM user WHERE username = ?");
   taken.bind(1, wanted);
-  if (taken.executeStep()) throw ConflictError(fmt::format("username '{}' is taken", wanted));
+  if (taken.executeStep()) throw ConflictError(_f("username '{}' is taken", wanted));
   SQLite::Statement q(db, "UPDATE user SET username = ?, updated_at = ? WHERE id = ?");
   q.bind(1, wanted);
   q.bind(2, session.now_iso());
@@ -74,38 +76,42 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
   const auto& reassign_to = options.reassign_to;
   Reporter& reporter = session.reporter();
   if (!options.yes && !options.dry_run && !reporter.can_confirm())
-    throw UsageError("user delete: confirm with --yes (no terminal to ask on)",
-                     {"try it first with --dry-run"});
+    throw UsageError(_("user delete: confirm with --yes (no terminal to ask on)"),
+                     {_("try it first with --dry-run")});
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
   const Target t = manage(session, actor, db, user, Permission::manage_users);
-  if (t.user.status == "deleted")
-    throw ConflictError(fmt::format("user '{}' is already deleted", t.user.username));
+  if (t.user.status == "deleted") throw ConflictError(_f("user '{}' is already deleted", t.user.username));
   SQLite::Statement lda(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'lda'");
   lda.bind(1, t.user.id);
   const bool was_lda = lda.executeStep();
   if (was_lda && count_usable_ldas(db, t.user.authority_id, t.user.id) == 0)
     throw ConflictError(
-        fmt::format("'{}' is the last local data administrator and cannot be deleted", t.user.username),
-        {"grant lda to another user first: imictl role grant USER lda"});
+        _f("'{}' is the last local data administrator and cannot be deleted", t.user.username),
+        {_("grant lda to another user first: imictl role grant USER lda")});
   const std::int64_t open = count_open_assigned_requests(db, t.user.id);
   std::string summary = "deleted";
   if (open > 0 && !reassign_to)
-    throw ConflictError(
-        fmt::format("'{}' has {} open assigned request(s); reassign them first", t.user.username, open),
-        {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
+    throw ConflictError(_n("'{}' has {} open assigned request; reassign it first",
+                           "'{}' has {} open assigned requests; reassign them first",
+                           static_cast<unsigned long>(open), t.user.username, open),
+                        {fmt::format("imictl user delete {} --reassign-to USER", t.user.username)});
   if (reassign_to) {
     const UserRef to = find_user(db, *reassign_to);
     if (to.id == t.user.id)
-      throw InvalidInputError("--reassign-to: cannot reassign to the user being deleted");
+      throw InvalidInputError(_("--reassign-to: cannot reassign to the user being deleted"));
     if (to.authority_id != t.user.authority_id || (to.status != "active" && to.status != "pending"))
       throw ConflictError(
-          fmt::format("--reassign-to: '{}' is {} and cannot take over requests", to.username,
-                      to.status == "deleted" || to.status == "locked" ? to.status : "elsewhere"));
+          to.status == "deleted"
+              ? _f("--reassign-to: '{}' is deleted and cannot take over requests", to.username)
+          : to.status == "locked"
+              ? _f("--reassign-to: '{}' is locked and cannot take over requests", to.username)
+              // TRANSLATORS: the user belongs to another authority
+              : _f("--reassign-to: '{}' is elsewhere and cannot take over requests", to.username));
     SQLite::Statement h(db, "SELECT 1 FROM user_role WHERE user_id = ? AND role = 'handler'");
     h.bind(1, to.id);
     if (!h.executeStep())
-      throw ConflictError(fmt::format("--reassign-to: '{}' is not a handler", to.username),
+      throw ConflictError(_f("--reassign-to: '{}' is not a handler", to.username),
                           {fmt::format("imictl role grant {} handler --service KW", to.username)});
     reassign_open_requests(db, t.user.id, to.id);
     summary += fmt::format("; {} open request(s) reassigned to {}", open, to.username);
@@ -126,10 +132,13 @@ UserView delete_user(Session& session, const Actor& actor, std::string_view user
   append_audit(db, session.now(), t.actor.username, "user.delete", "user:" + t.user.username, summary);
   UserView view = load_user_view(db, t.user.id);
   if (options.dry_run) return view;
-  if (!options.yes && !reporter.confirm(fmt::format(
-                          "Delete user {} ({} {}){}?", t.user.username, view.first_name, view.last_name,
-                          open > 0 ? fmt::format(", {} open request(s) reassigned", open) : std::string())))
-    throw FailureError("user delete cancelled; nothing was changed");
+  const std::string question =
+      open > 0 ? _n("Delete user {} ({} {}), {} open request reassigned?",
+                    "Delete user {} ({} {}), {} open requests reassigned?", static_cast<unsigned long>(open),
+                    t.user.username, view.first_name, view.last_name, open)
+               : _f("Delete user {} ({} {})?", t.user.username, view.first_name, view.last_name);
+  if (!options.yes && !reporter.confirm(question))
+    throw FailureError(_("user delete cancelled; nothing was changed"));
   tx.commit();
   if (was_lda) warn_about_role_setup(db, t.user.authority_id, {Role::lda}, session.reporter());
   return view;
@@ -141,7 +150,7 @@ UserView lock_user(Session& session, const Actor& actor, std::string_view user, 
   WriteTransaction tx(db);
   const Target t = manage_live(session, actor, db, user, Permission::manage_users);
   if (t.user.id == t.actor.user_id)
-    throw ConflictError("you cannot lock your own account", {"another local data administrator can"});
+    throw ConflictError(_("you cannot lock your own account"), {_("another local data administrator can")});
   if (t.user.status != "locked") {
     set_status(db, t.user.id, "locked", session.now_iso());
     append_audit(db, session.now(), t.actor.username, "user.lock", "user:" + t.user.username, "locked");

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/user_admin_internal.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -19,8 +20,8 @@ UserView link_os_user(Session& session, const Actor& actor, std::string_view use
 {
   const std::string login(os_login);
   if (login.empty() || ::getpwnam(login.c_str()) == nullptr)
-    throw NotFoundError(fmt::format("OS account '{}' does not exist on this machine", login),
-                        {"create it first (useradd), or check the spelling: getent passwd " + login});
+    throw NotFoundError(_f("OS account '{}' does not exist on this machine", login),
+                        {_f("create it first (useradd), or check the spelling: getent passwd {}", login)});
   auto& db = session.db(Access::read_write);
   WriteTransaction tx(db);
   const Target t = manage_live(session, actor, db, user, Permission::manage_users);
@@ -29,8 +30,8 @@ UserView link_os_user(Session& session, const Actor& actor, std::string_view use
   taken.bind(2, t.user.id);
   if (taken.executeStep())
     throw ConflictError(
-        fmt::format("OS account '{}' is already linked to '{}'", login, taken.getColumn(0).getString()),
-        {"unlink it first: imictl user unlink " + taken.getColumn(0).getString()});
+        _f("OS account '{}' is already linked to '{}'", login, taken.getColumn(0).getString()),
+        {_f("unlink it first: imictl user unlink {}", taken.getColumn(0).getString())});
   SQLite::Statement up(db, "UPDATE user SET os_user = ?, updated_at = ? WHERE id = ? AND os_user IS NOT ?");
   up.bind(1, login);
   up.bind(2, session.now_iso());
@@ -39,7 +40,8 @@ UserView link_os_user(Session& session, const Actor& actor, std::string_view use
   if (up.exec() > 0)
     append_audit(db, session.now(), actor.username, "user.link", "user:" + t.user.username, "os:" + login);
   else
-    session.reporter().note(fmt::format("'{}' is already linked to '{}'", t.user.username, login));
+    // TRANSLATORS: a username, then an OS account's login
+    session.reporter().note(_f("'{}' is already linked to '{}'", t.user.username, login));
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
   return view;
@@ -57,7 +59,7 @@ UserView unlink_os_user(Session& session, const Actor& actor, std::string_view u
   if (up.exec() > 0)
     append_audit(db, session.now(), actor.username, "user.unlink", "user:" + t.user.username, "unlinked");
   else
-    session.reporter().note(fmt::format("'{}' is not linked to an OS account", t.user.username));
+    session.reporter().note(_f("'{}' is not linked to an OS account", t.user.username));
   UserView view = load_user_view(db, t.user.id);
   tx.commit();
   return view;

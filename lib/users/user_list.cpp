@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "users/role.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -27,13 +28,13 @@ std::string check_department_exists(SQLite::Database& db, const std::string& nam
   SQLite::Statement q(db, "SELECT name FROM department WHERE lower(name) = lower(?)");
   q.bind(1, name);
   if (q.executeStep()) return q.getColumn(0).getString();
-  NotFoundError e(fmt::format("department '{}' does not exist", name));
+  NotFoundError e(_f("department '{}' does not exist", name));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT name FROM department");
   while (all.executeStep())
     names.push_back(all.getColumn(0).getString());
   for (const auto& n : util::nearest_matches(name, names, 3))
-    e.hint(fmt::format("did you mean '{}'?", n));
+    e.hint(_f("did you mean '{}'?", n));
   throw e;
 }
 
@@ -44,10 +45,10 @@ std::string check_user_status(std::string_view status)
   static const std::vector<std::string> statuses = {"pending", "active", "locked", "deleted"};
   std::string s = util::to_lower_ascii(util::trim(status));
   if (std::find(statuses.begin(), statuses.end(), s) == statuses.end()) {
-    InvalidInputError e(fmt::format("unknown user status '{}'", status));
+    InvalidInputError e(_f("unknown user status '{}'", status));
     auto near = util::nearest_matches(status, statuses, 1);
-    if (!near.empty()) e.hint(fmt::format("did you mean '{}'?", near.front()));
-    e.hint("states: pending, active, locked, deleted");
+    if (!near.empty()) e.hint(_f("did you mean '{}'?", near.front()));
+    e.hint(_("states: pending, active, locked, deleted"));
     throw e;
   }
   return s;

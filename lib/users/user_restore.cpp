@@ -7,6 +7,7 @@
 #include "core/session.hpp"
 #include "users/user_admin.hpp"
 #include "users/user_admin_internal.hpp"
+#include "util/i18n.hpp"
 #include "util/time.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -38,9 +39,9 @@ void check_email_free(SQLite::Database& db, const UserRef& user)
                           "WHERE u.id = ?");
   q.bind(1, user.id);
   if (q.executeStep())
-    throw ConflictError(fmt::format("the e-mail address of '{}' now belongs to '{}'", user.username,
-                                    q.getColumn(0).getString()),
-                        {"give one of them another address first: imictl user edit USER --email ADDR"});
+    throw ConflictError(
+        _f("the e-mail address of '{}' now belongs to '{}'", user.username, q.getColumn(0).getString()),
+        {_("give one of them another address first: imictl user edit USER --email ADDR")});
 }
 
 } // namespace
@@ -51,15 +52,17 @@ UserView restore_user(Session& session, const Actor& actor, std::string_view use
   WriteTransaction tx(db);
   const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status != "deleted")
-    throw ConflictError(fmt::format("user '{}' is {}, not deleted", t.user.username, t.user.status));
+    // TRANSLATORS: a username, then its state code (pending, active, locked)
+    throw ConflictError(_f("user '{}' is {}, not deleted", t.user.username, t.user.status));
   const util::Period keep = session.config().period("retention.delete_after");
   const Deletion deletion = deletion_of(db, t.user.id);
   const util::Instant until = util::add_period(deletion.at, keep);
   if (deletion.purged || session.now() >= until)
     throw ConflictError(
-        fmt::format("'{}' was deleted more than {} ago: the retention period is over", t.user.username,
-                    session.config().text("retention.delete_after")),
-        {"purge removes the personal data of such users; add the person again with imictl user add"});
+        // TRANSLATORS: a username, then a period from the configuration, e.g. "6 months"
+        _f("'{}' was deleted more than {} ago: the retention period is over", t.user.username,
+           session.config().text("retention.delete_after")),
+        {_("purge removes the personal data of such users; add the person again with imictl user add")});
   check_email_free(db, t.user);
   // Pending again without a password: the next `user issue-credentials`
   // mails a new temporary password, as for a new user (H6.1).
@@ -73,9 +76,8 @@ UserView restore_user(Session& session, const Actor& actor, std::string_view use
   UserView view = load_user_view(db, t.user.id);
   if (dry_run) return view; // rolled back: see user_admin.hpp
   tx.commit();
-  session.reporter().note(
-      fmt::format("'{}' is a basic user again; grant other roles with imictl role grant {} ROLE",
-                  t.user.username, t.user.username));
+  session.reporter().note(_f("'{}' is a basic user again; grant other roles with imictl role grant {} ROLE",
+                             t.user.username, t.user.username));
   return view;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/database.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -48,11 +49,11 @@ std::optional<std::string> nearest_username(SQLite::Database& db, std::string_vi
 UserRef find_user(SQLite::Database& db, std::string_view user)
 {
   if (auto found = try_find_user(db, user)) return *found;
-  NotFoundError e(fmt::format("user '{}' does not exist", user));
+  NotFoundError e(_f("user '{}' does not exist", user));
   if (auto near = nearest_username(db, user))
-    e.hint(fmt::format("did you mean '{}'?", *near));
+    e.hint(_f("did you mean '{}'?", *near));
   else
-    e.hint("list the users with: imictl user list");
+    e.hint(_("list the users with: imictl user list"));
   throw e;
 }
 
@@ -85,7 +86,7 @@ UserView load_user_view(SQLite::Database& db, std::int64_t user_id)
                                       "WHERE u.id = ?",
                                       user_view_columns));
   q.bind(1, user_id);
-  if (!q.executeStep()) throw NotFoundError(fmt::format("user #{} does not exist", user_id));
+  if (!q.executeStep()) throw NotFoundError(_f("user #{} does not exist", user_id));
   UserView v;
   read_user_columns(q, v);
   v.roles = strings(db, "SELECT role FROM user_role WHERE user_id = ? ORDER BY role", user_id);

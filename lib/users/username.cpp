@@ -2,6 +2,7 @@
 
 #include "access/actor.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -34,9 +35,9 @@ std::string username_base(std::string_view first_name, std::string_view last_nam
   std::string base = first.empty() ? last : first.substr(0, 1) + last;
   if (base.empty() || last.empty())
     throw InvalidInputError(
-        fmt::format("cannot make a username from first name '{}' and last name '{}': the last name needs at "
-                    "least one Latin letter or digit",
-                    first_name, last_name));
+        _f("cannot make a username from first name '{}' and last name '{}': the last name needs at least one "
+           "Latin letter or digit",
+           first_name, last_name));
   // A username starts with a letter so it never reads as an id.
   if (base[0] >= '0' && base[0] <= '9') base = "u" + base;
   if (base.size() > 30) base.resize(30);
@@ -63,16 +64,16 @@ bool is_reserved_username(std::string_view username)
 void check_username_syntax(std::string_view username)
 {
   if (is_reserved_username(username))
-    throw InvalidInputError(fmt::format(
-        "username '{}' is reserved: the audit log uses it for the built-in cron actor", username));
+    throw InvalidInputError(
+        _f("username '{}' is reserved: the audit log uses it for the built-in cron actor", username));
   if (username.size() < 2 || username.size() > 32)
-    throw InvalidInputError(fmt::format("username '{}' must be 2 to 32 characters long", username));
+    throw InvalidInputError(_f("username '{}' must be 2 to 32 characters long", username));
   if (!(username[0] >= 'a' && username[0] <= 'z'))
-    throw InvalidInputError(fmt::format("username '{}' must start with a lower-case letter a-z", username));
+    throw InvalidInputError(_f("username '{}' must start with a lower-case letter a-z", username));
   for (char c : username)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
-      throw InvalidInputError(fmt::format(
-          "username '{}' may contain only lower-case letters a-z, digits and '.', '-', '_'", username));
+      throw InvalidInputError(
+          _f("username '{}' may contain only lower-case letters a-z, digits and '.', '-', '_'", username));
 }
 
 } // namespace imi
