@@ -51,9 +51,9 @@ UserView rename_user(Session& session, const Actor& actor, std::string_view user
   WriteTransaction tx(db);
   const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status != "pending")
-    // TRANSLATORS: a username, then its state code (active, locked, deleted); "pending" is a state code
+    // TRANSLATORS: a username, then its status (active, locked, deleted, translated as in tables)
     throw ConflictError(_f("'{}' is {}: a username can change only while the user is pending (H6.1)",
-                           t.user.username, t.user.status));
+                           t.user.username, C_("status", t.user.status.c_str())));
   if (wanted == t.user.username) return load_user_view(db, t.user.id);
   SQLite::Statement taken(db, "SELECT 1 FROM user WHERE username = ?");
   taken.bind(1, wanted);
