@@ -66,8 +66,9 @@ void print_error(bool json, ErrorKind kind, const std::string& message, const st
   }
   // TRANSLATORS: the prefix of every error line, "imictl: error: ...".
   const char* error = _("error:");
-  std::cerr << "imictl: " << (error_color ? "\033[31m" : "") << error << (error_color ? "\033[0m " : " ")
-            << message << '\n';
+  const char* red = error_color ? "\033[31m" : "";
+  const char* reset = error_color ? "\033[0m" : "";
+  std::cerr << "imictl: " << red << error << reset << ' ' << message << '\n'; // i18n: not shown
   for (const auto& h : hints)
     std::cerr << "imictl: " << _("hint:") << ' ' << h << '\n'; // i18n: not shown (marked)
 }
@@ -84,7 +85,7 @@ void add_commands(CLI::App& app, Runtime& rt)
     const auto after = app.get_subcommands({});
     if (after.size() != before + 1 || after.back()->get_name() != row.name)
       throw std::logic_error(fmt::format("setup of command '{}' must add exactly that command", row.name));
-    after.back()->description(row.summary);
+    after.back()->description(_(row.summary));
   }
 }
 
@@ -92,21 +93,22 @@ void add_global_options(CLI::App& app, GlobalOptions& o)
 {
   const char* g = global_options_group;
   // Read by forced_language() before parsing; declared for --help and checks.
-  app.add_option("--lang", o.lang, "Interface language: nl or en (default: LANGUAGE, LANG)")
+  app.add_option("--lang", o.lang, _("Interface language: nl or en (default: LANGUAGE, LANG)"))
       ->check(CLI::IsMember({"nl", "en"}))
       ->group(g);
-  app.add_option("--db", o.db, "Database file (env IMICTL_DB)")->group(g);
-  app.add_option("--config", o.config, "TOML configuration file")->envname("IMICTL_CONFIG")->group(g);
-  app.add_option("--as", o.as, "Acting user (username or e-mail)")->envname("IMICTL_USER")->group(g);
+  app.add_option("--db", o.db, _("Database file (env IMICTL_DB)"))->group(g);
+  app.add_option("--config", o.config, _("TOML configuration file"))->envname("IMICTL_CONFIG")->group(g);
+  app.add_option("--as", o.as, _("Acting user (username or e-mail)"))->envname("IMICTL_USER")->group(g);
   // html is the scoreboard's page only (imictl stats); Runtime refuses it elsewhere.
-  app.add_option("--format", o.format, "Output format: table, json, csv (html: stats only)")
+  app.add_option("--format", o.format, _("Output format: table, json, csv (html: stats only)"))
       ->check(CLI::IsMember({"table", "json", "csv", "html"}))
       ->group(g);
-  app.add_flag("--json", o.json, "Same as --format json")->group(g);
-  app.add_flag("-q,--quiet", o.quiet, "Only errors and results")->group(g);
-  app.add_flag("-v,--verbose", o.verbose, "More detail on stderr")->group(g);
-  app.add_flag("--no-color", o.no_color, "No colour (env NO_COLOR)")->group(g);
-  app.add_flag("--csv-raw", o.csv_raw, "CSV cells exactly as stored (no leading ' before = + - @)")->group(g);
+  app.add_flag("--json", o.json, _("Same as --format json"))->group(g);
+  app.add_flag("-q,--quiet", o.quiet, _("Only errors and results"))->group(g);
+  app.add_flag("-v,--verbose", o.verbose, _("More detail on stderr"))->group(g);
+  app.add_flag("--no-color", o.no_color, _("No colour (env NO_COLOR)"))->group(g);
+  app.add_flag("--csv-raw", o.csv_raw, _("CSV cells exactly as stored (no leading ' before = + - @)"))
+      ->group(g);
 }
 
 } // namespace
@@ -117,8 +119,12 @@ int run(int argc, char** argv)
   const bool json_errors = wants_json_errors(argc, argv);
   error_color = wants_color(argc, argv);
   Runtime rt;
-  CLI::App app{"imictl - administration of an IMI competent authority (Services Directive)", "imictl"};
-  app.set_version_flag("--version", "imictl " IMICTL_VERSION);
+  CLI::App app{_("imictl - administration of an IMI competent authority (Services Directive)"), "imictl"};
+  // CLI11's own flags, in the interface language; subcommands inherit the
+  // help flag (and its description) from the root when they are added.
+  app.set_help_flag("-h,--help", _("Print this help message and exit"));
+  app.set_version_flag("--version", "imictl " IMICTL_VERSION,
+                       _("Display program version information and exit"));
   app.fallthrough();
   app.require_subcommand(1);
   app.formatter(help_formatter());
@@ -134,7 +140,7 @@ int run(int argc, char** argv)
     // A result that never reached its reader is a failure, not a success:
     // `imictl user list > /dev/full` must not exit 0.
     if (!std::cout.flush())
-      throw FailureError(fmt::format("cannot write the output: {}", std::strerror(errno ? errno : EIO)));
+      throw FailureError(_f("cannot write the output: {}", std::strerror(errno ? errno : EIO)));
     return rt.exit_code;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -158,7 +164,7 @@ int run(int argc, char** argv)
     print_error(json_errors, e.kind(), e.what(), e.hints());
     return exit_code(e.kind());
   } catch (const std::exception& e) {
-    print_error(json_errors, ErrorKind::failure, fmt::format("internal error: {}", e.what()), {});
+    print_error(json_errors, ErrorKind::failure, _f("internal error: {}", e.what()), {});
     return exit_code(ErrorKind::failure);
   }
 }

@@ -4,6 +4,7 @@
 #include "archive/archive.hpp"
 #include "core/error.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ struct ArchiveCliOptions {
 void run_archive(ArchiveCliOptions& o, Runtime& rt)
 {
   if (!o.closed_before.empty()) o.in.closed_before = o.closed_before;
-  if (o.reveal != !o.reason.empty()) throw UsageError("--reveal-blocked and --reason TEXT go together");
+  if (o.reveal != !o.reason.empty()) throw UsageError(_("--reveal-blocked and --reason TEXT go together"));
   if (o.reveal) o.in.reveal_reason = o.reason;
   const auto results = archive_requests(rt.session(), rt.actor(), o.in);
   auto& out = rt.out();
@@ -38,8 +39,12 @@ void run_archive(ArchiveCliOptions& o, Runtime& rt)
   }
   out.end_list();
   if (rt.format() == Format::table && !rt.options.quiet)
-    out.line(fmt::format("{} request(s) {}, {} skipped, in {}", archived,
-                         o.in.dry_run ? "to archive" : "archived", skipped, o.in.out_dir));
+    out.line(
+        o.in.dry_run
+            ? _n("{0} request to archive, {1} skipped, in {2}",
+                 "{0} requests to archive, {1} skipped, in {2}", archived, archived, skipped, o.in.out_dir)
+            : _n("{0} request archived, {1} skipped, in {2}", "{0} requests archived, {1} skipped, in {2}",
+                 archived, archived, skipped, o.in.out_dir));
 }
 
 } // namespace
@@ -47,21 +52,22 @@ void run_archive(ArchiveCliOptions& o, Runtime& rt)
 void setup_archive(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<ArchiveCliOptions>();
-  auto* cmd =
-      root.add_subcommand("archive", "Archive the full report of requests with personal data (H5 stap 3.5)");
-  cmd->add_option("REQ", o->in.requests, "Request references or ids");
+  auto* cmd = root.add_subcommand( // i18n: not shown (the command table's summary replaces it)
+      "archive", "Archive the full report of requests with personal data (H5 stap 3.5)");
+  cmd->add_option("REQ", o->in.requests, _("Request references or ids"));
   auto* all =
-      cmd->add_flag("--all-closed", o->in.all_closed, "Every closed or refused request not yet archived");
+      cmd->add_flag("--all-closed", o->in.all_closed, _("Every closed or refused request not yet archived"));
   auto* before =
-      cmd->add_option("--closed-before", o->closed_before, "Those closed before DATE")->type_name("DATE");
+      cmd->add_option("--closed-before", o->closed_before, _("Those closed before DATE"))->type_name("DATE");
   all->excludes(before);
-  cmd->add_option("--out", o->in.out_dir, "Folder to write into (created 0700 when missing)")
+  cmd->add_option("--out", o->in.out_dir, _("Folder to write into (created 0700 when missing)"))
       ->required()
       ->type_name("DIR");
-  cmd->add_flag("--force", o->in.force, "Replace files of an earlier archive");
-  cmd->add_flag("--dry-run", o->in.dry_run, "Check and list, write nothing");
-  cmd->add_flag("--reveal-blocked", o->reveal, "Archive blocked requests too (lda, with --reason; audited)");
-  cmd->add_option("--reason", o->reason, "Why the blocked requests must be archived");
+  cmd->add_flag("--force", o->in.force, _("Replace files of an earlier archive"));
+  cmd->add_flag("--dry-run", o->in.dry_run, _("Check and list, write nothing"));
+  cmd->add_flag("--reveal-blocked", o->reveal,
+                _("Archive blocked requests too (lda, with --reason; audited)"));
+  cmd->add_option("--reason", o->reason, _("Why the blocked requests must be archived"));
   cmd->callback([o, &rt] { run_archive(*o, rt); });
 }
 

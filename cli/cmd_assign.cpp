@@ -3,6 +3,7 @@
 // assigned handlers afterwards.
 #include "request_records.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,9 +27,9 @@ void setup_assign(CLI::App& root, Runtime& rt)
 {
   auto a = std::make_shared<AssignOptions>();
   auto* assign = root.add_subcommand("assign");
-  assign->add_option("REQ", a->request, "Request reference or id")->required();
-  assign->add_option("HANDLER", a->handlers, "Handler of the responding authority")->required();
-  assign->add_flag("--reassign", a->reassign, "Replace the handlers now assigned");
+  assign->add_option("REQ", a->request, _("Request reference or id"))->required();
+  assign->add_option("HANDLER", a->handlers, _("Handler of the responding authority"))->required();
+  assign->add_flag("--reassign", a->reassign, _("Replace the handlers now assigned"));
   assign->callback([a, &rt] {
     print_assignees(rt, a->request,
                     assign_request(rt.session(), rt.actor(), a->request, a->handlers, a->reassign));
@@ -39,8 +40,8 @@ void setup_unassign(CLI::App& root, Runtime& rt)
 {
   auto u = std::make_shared<AssignOptions>();
   auto* unassign = root.add_subcommand("unassign");
-  unassign->add_option("REQ", u->request, "Request reference or id")->required();
-  unassign->add_option("HANDLER", u->handlers, "Handler to take off")->required()->expected(1);
+  unassign->add_option("REQ", u->request, _("Request reference or id"))->required();
+  unassign->add_option("HANDLER", u->handlers, _("Handler to take off"))->required()->expected(1);
   unassign->callback([u, &rt] {
     print_assignees(rt, u->request,
                     unassign_request(rt.session(), rt.actor(), u->request, u->handlers.front()));

@@ -4,6 +4,7 @@
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -27,7 +28,7 @@ void run_audit_list(const AuditListOptions& o, Runtime& rt)
   AuditFilter f;
   if (!o.since.empty()) {
     auto t = util::parse_iso8601(o.since);
-    if (!t) throw UsageError(fmt::format("--since: '{}' is not an ISO-8601 date or instant", o.since));
+    if (!t) throw UsageError(_f("--since: '{}' is not an ISO-8601 date or instant", o.since));
     f.since = t;
   }
   if (!o.actor.empty()) f.actor = o.actor;
@@ -47,9 +48,9 @@ void run_audit_verify(const std::optional<std::string>& head_option, Runtime& rt
   if (head_option) {
     expected = parse_audit_head(*head_option);
     if (!expected)
-      throw UsageError(fmt::format("--head: '{}' is not COUNT:HASH as 'imictl audit head' prints it "
-                                   "(a number, a colon and 64 hexadecimal digits)",
-                                   *head_option));
+      throw UsageError(_f("--head: '{}' is not COUNT:HASH as 'imictl audit head' prints it "
+                          "(a number, a colon and 64 hexadecimal digits)",
+                          *head_option));
   }
   const AuditVerification v = verify_audit(rt.session().db(), expected);
   Record r{{"entries", v.entries},
@@ -66,13 +67,18 @@ void run_audit_verify(const std::optional<std::string>& head_option, Runtime& rt
   if (rt.format() != Format::table) {
     rt.out().object(r);
   } else if (v.first_broken) {
-    rt.out().line(fmt::format("BROKEN at entry {} ({} {} {}): {}", v.first_broken->id, v.first_broken->at,
-                              v.first_broken->action, v.first_broken->object, v.problem));
+    // TRANSLATORS: the audit log's hash chain is broken at this entry: id (time action object): problem.
+    rt.out().line(_f("BROKEN at entry {} ({} {} {}): {}", v.first_broken->id, v.first_broken->at,
+                     v.first_broken->action, v.first_broken->object, v.problem));
   } else if (!v.intact()) {
-    rt.out().line("BROKEN: " + v.problem);
+    rt.out().line(_f("BROKEN: {}", v.problem));
+  } else if (expected) {
+    rt.out().line(_n("audit log intact: {0} entry; head {1} present",
+                     "audit log intact: {0} entries; head {1} present", static_cast<unsigned long>(v.entries),
+                     v.entries, expected->count));
   } else {
-    rt.out().line(fmt::format("audit log intact: {} entries{}", v.entries,
-                              expected ? fmt::format("; head {} present", expected->count) : ""));
+    rt.out().line(_n("audit log intact: {} entry", "audit log intact: {} entries",
+                     static_cast<unsigned long>(v.entries), v.entries));
   }
 }
 
@@ -99,23 +105,24 @@ void setup_audit(CLI::App& root, Runtime& rt)
   auto* cmd = root.add_subcommand("audit");
   cmd->require_subcommand(1);
   auto o = std::make_shared<AuditListOptions>();
-  auto* list = cmd->add_subcommand("list", "List audit entries, oldest first");
-  list->add_option("--since", o->since, "Only entries at or after this date/instant");
-  list->add_option("--actor", o->actor, "Only entries by this actor");
-  list->add_option("--object", o->object, "Only this object ('user:jdevries'), or a prefix ending in ':'");
-  list->add_option("--action", o->action, "Only this action ('authority.edit') or family ('authority')");
-  list->add_option("--limit", o->limit, "At most this many entries");
+  auto* list = cmd->add_subcommand("list", _("List audit entries, oldest first"));
+  list->add_option("--since", o->since, _("Only entries at or after this date/instant"));
+  list->add_option("--actor", o->actor, _("Only entries by this actor"));
+  list->add_option("--object", o->object, _("Only this object ('user:jdevries'), or a prefix ending in ':'"));
+  list->add_option("--action", o->action, _("Only this action ('authority.edit') or family ('authority')"));
+  list->add_option("--limit", o->limit, _("At most this many entries"));
   list->callback([o, &rt] { run_audit_list(*o, rt); });
-  auto* verify = cmd->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken entry");
+  auto* verify = cmd->add_subcommand("verify", _("Check the hash chain; exit 1 at the first broken entry"));
   auto head_text = std::make_shared<std::string>();
   auto* head_option = verify->add_option(
       "--head", *head_text,
-      "COUNT:HASH recorded earlier by 'audit head'; fail when that entry is missing or differs");
+      _("COUNT:HASH recorded earlier by 'audit head'; fail when that entry is missing or differs"));
   verify->callback([head_text, head_option, &rt] {
     // Given but empty is a malformed head, not "no head".
     run_audit_verify(head_option->count() ? std::optional<std::string>(*head_text) : std::nullopt, rt);
   });
-  auto* head = cmd->add_subcommand("head", "Print COUNT:HASH of the newest entry, to be recorded elsewhere");
+  auto* head =
+      cmd->add_subcommand("head", _("Print COUNT:HASH of the newest entry, to be recorded elsewhere"));
   head->callback([&rt] { run_audit_head(rt); });
 }
 

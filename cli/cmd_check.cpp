@@ -2,12 +2,24 @@
 // (rules in lib/check). Exit 1 when a finding is an error.
 #include "check/check.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 namespace imi::cli {
 namespace {
+
+// The severity as the table shows it; JSON and CSV carry the code.
+const char* shown_severity(Severity s)
+{
+  switch (s) {
+  case Severity::error: return C_("severity", "error");
+  case Severity::warning: return C_("severity", "warning");
+  case Severity::suggestion: return C_("severity", "suggestion");
+  }
+  return severity_slug(s);
+}
 
 void run_check(Runtime& rt)
 {
@@ -16,11 +28,12 @@ void run_check(Runtime& rt)
   auto& out = rt.out();
   if (rt.format() == Format::table) {
     // Messages are sentences; a padded table would be unreadably wide.
-    if (findings.empty()) out.line("no findings: the set-up follows the guide's advice");
+    if (findings.empty()) out.line(_("no findings: the set-up follows the guide's advice"));
     for (const auto& f : findings) {
       out.line(
-          fmt::format("{}: {} [{}] ({})", severity_slug(f.severity), f.message, f.code, f.guide_section));
-      out.line("  fix: " + f.fix);
+          fmt::format("{}: {} [{}] ({})", shown_severity(f.severity), f.message, f.code, f.guide_section));
+      // TRANSLATORS: under a finding of imictl check: how to put it right.
+      out.line(_f("  fix: {}", f.fix));
     }
   } else {
     out.begin_list({"severity", "code", "message", "guide_section", "fix"});

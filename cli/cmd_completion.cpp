@@ -6,6 +6,7 @@
 #include "completion_scripts.hpp"
 #include "core/error.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fcntl.h>
@@ -51,7 +52,7 @@ void print_completion_script(CLI::App& root, const std::string& shell)
   else if (shell == "zsh")
     std::cout << zsh_completion_script(model);
   else
-    throw UsageError("completion: the shell is bash or zsh, not '" + shell + "'");
+    throw UsageError(_f("completion: the shell is bash or zsh, not '{}'", shell));
 }
 
 } // namespace
@@ -59,14 +60,17 @@ void print_completion_script(CLI::App& root, const std::string& shell)
 void setup_completion(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<CompletionOptions>();
-  auto* cmd = root.add_subcommand("completion", "Print a shell completion script (bash, zsh)");
-  cmd->add_option("SHELL", o->word, "Shell: bash|zsh");
-  cmd->add_option("--values", o->values, "Values of KIND starting with SHELL, one per line")->group("");
+  auto* cmd = root.add_subcommand("completion", _("Print a shell completion script (bash, zsh)"));
+  // TRANSLATORS: keep "bash|zsh": completion reads the values from it.
+  cmd->add_option("SHELL", o->word, _("Shell: bash|zsh"));
+  // Hidden (group ""), for the scripts: no help shows it.
+  const char* values_help = "Values of KIND starting with SHELL, one per line"; // i18n: not shown
+  cmd->add_option("--values", o->values, values_help)->group("");
   cmd->callback([&root, &rt, o] {
     if (!o->values.empty())
       print_completion_values(rt, *o);
     else if (o->word.empty())
-      throw UsageError("completion: name the shell: bash or zsh");
+      throw UsageError(_("completion: name the shell: bash or zsh"));
     else
       print_completion_script(root, o->word);
   });

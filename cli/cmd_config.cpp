@@ -1,6 +1,7 @@
 // imictl config show: every effective value and where it came from.
 #include "notify/mail_settings.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <charconv>
@@ -51,7 +52,7 @@ void setup_config(CLI::App& root, Runtime& rt)
 {
   auto* cmd = root.add_subcommand("config");
   cmd->require_subcommand(1);
-  auto* show = cmd->add_subcommand("show", "Print every key, its value and its source");
+  auto* show = cmd->add_subcommand("show", _("Print every key, its value and its source"));
   show->callback([&rt] { run_show(rt); });
   setup_config_example(*cmd);
 }

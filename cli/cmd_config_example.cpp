@@ -2,6 +2,7 @@
 // install as /etc/imictl/config.toml, printed from the key table.
 #include "core/config_example.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -13,7 +14,7 @@ namespace imi::cli {
 // packages (cmake/Install.cmake).
 void setup_config_example(CLI::App& config)
 {
-  auto* example = config.add_subcommand("example", "Print an example config.toml naming every key");
+  auto* example = config.add_subcommand("example", _("Print an example config.toml naming every key"));
   example->group(""); // for packaging and the README, not everyday use
   example->callback([] { std::cout << config_example_toml(); });
 }

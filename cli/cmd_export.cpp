@@ -3,6 +3,7 @@
 #include "delimiter_option.hpp"
 #include "export/result_table.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -15,10 +16,20 @@ struct ExportCliOptions {
   bool no_bom = false;
 };
 
+std::string departments(std::int64_t n)
+{
+  return _n("{} department", "{} departments", static_cast<unsigned long>(n), n);
+}
+
+std::string users(std::int64_t n)
+{
+  return _n("{} user", "{} users", static_cast<unsigned long>(n), n);
+}
+
 void run_export(const ExportCliOptions& o, Runtime& rt)
 {
   if (!o.file.empty() && !o.output.empty() && o.file != o.output)
-    throw UsageError(fmt::format("two output files given: {} and --output {}", o.file, o.output));
+    throw UsageError(_f("two output files given: {} and --output {}", o.file, o.output));
   const std::string target = !o.output.empty() ? o.output : o.file.empty() ? "-" : o.file;
   ExportOptions opts;
   opts.delimiter = parse_delimiter_option(o.delimiter);
@@ -35,11 +46,14 @@ void run_export(const ExportCliOptions& o, Runtime& rt)
   const ExportSummary sum = export_result_table(s, actor, opts, out.stream());
   out.commit();
   if (out.is_stdout())
-    rt.reporter().note(
-        fmt::format("{} rows: {} departments, {} users", sum.rows, sum.departments, sum.users));
+    // TRANSLATORS: {1} is "4 departments", {2} "12 users".
+    rt.reporter().note(_n("{0} row: {1}, {2}", "{0} rows: {1}, {2}", static_cast<unsigned long>(sum.rows),
+                          sum.rows, departments(sum.departments), users(sum.users)));
   else
-    rt.reporter().note(fmt::format("wrote {}: {} rows, {} departments, {} users", target, sum.rows,
-                                   sum.departments, sum.users));
+    // TRANSLATORS: {0} is the file; {2} is "4 departments", {3} "12 users".
+    rt.reporter().note(_n("wrote {0}: {1} row, {2}, {3}", "wrote {0}: {1} rows, {2}, {3}",
+                          static_cast<unsigned long>(sum.rows), target, sum.rows,
+                          departments(sum.departments), users(sum.users)));
 }
 
 } // namespace
@@ -49,16 +63,18 @@ void setup_export(CLI::App& root, Runtime& rt)
   auto* cmd = root.add_subcommand("export");
   cmd->require_subcommand(1);
   auto* table =
-      cmd->add_subcommand("result-table", "Write the result table (guide Bijlage 4) that import reads");
+      cmd->add_subcommand("result-table", _("Write the result table (guide Bijlage 4) that import reads"));
   auto o = std::make_shared<ExportCliOptions>();
-  table->add_option("file", o->file, "Output file, - for standard output (the default)");
-  table->add_option("-o,--output", o->output, "Output file, the same as FILE")->type_name("FILE");
-  table->add_option("--mode", o->mode, "Mode of the written file, octal (default 0600)")->type_name("OCTAL");
+  table->add_option("file", o->file, _("Output file, - for standard output (the default)"));
+  table->add_option("-o,--output", o->output, _("Output file, the same as FILE"))->type_name("FILE");
+  table->add_option("--mode", o->mode, _("Mode of the written file, octal (default 0600)"))
+      ->type_name("OCTAL");
   table->add_option("--delimiter", o->delimiter,
-                    "Cell separator: ';' (default, for Dutch Excel), ',' or 'tab'");
-  table->add_option("--encoding", o->encoding, "utf-8 (default), windows-1252, utf-16le or utf-16be");
-  table->add_flag("--no-bom", o->no_bom, "Leave out the byte-order mark Excel needs to recognise UTF-8");
-  table->add_option("--authority", o->authority, "Export this authority (id or name; default: the own one)");
+                    _("Cell separator: ';' (default, for Dutch Excel), ',' or 'tab'"));
+  table->add_option("--encoding", o->encoding, _("utf-8 (default), windows-1252, utf-16le or utf-16be"));
+  table->add_flag("--no-bom", o->no_bom, _("Leave out the byte-order mark Excel needs to recognise UTF-8"));
+  table->add_option("--authority", o->authority,
+                    _("Export this authority (id or name; default: the own one)"));
   table->callback([o, &rt] { run_export(*o, rt); });
 }
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "help.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 #include "util/suggest.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,10 +40,10 @@ std::string help_command(const CLI::App& app)
 
 std::string unknown_command_message(const CLI::App& level, std::string_view word)
 {
-  std::string message = fmt::format("unknown command '{}'", words_from_root(level, word));
   const auto near = util::suggest(word, subcommand_names(level), 1);
-  if (!near.empty()) message += fmt::format("; did you mean '{}'?", words_from_root(level, near.front()));
-  return message;
+  if (near.empty()) return _f("unknown command '{}'", words_from_root(level, word));
+  return _f("unknown command '{}'; did you mean '{}'?", words_from_root(level, word),
+            words_from_root(level, near.front()));
 }
 
 const CLI::App& find_command(const CLI::App& root, const std::vector<std::string>& words)
@@ -54,8 +55,7 @@ const CLI::App& find_command(const CLI::App& root, const std::vector<std::string
          level->get_subcommands([](const CLI::App* s) { return !s->get_name().empty(); }))
       if (sub->check_name(word)) next = sub;
     if (next == nullptr)
-      throw UsageError(unknown_command_message(*level, word),
-                       {fmt::format("see '{}'", help_command(*level))});
+      throw UsageError(unknown_command_message(*level, word), {_f("see '{}'", help_command(*level))});
     level = next;
   }
   return *level;
@@ -65,7 +65,7 @@ void setup_help(CLI::App& root, Runtime&)
 {
   auto words = std::make_shared<std::vector<std::string>>();
   auto* cmd = root.add_subcommand("help");
-  cmd->add_option("command", *words, "A command and its subcommands, as in 'imictl help user add'");
+  cmd->add_option("command", *words, _("A command and its subcommands, as in 'imictl help user add'"));
   cmd->callback([&root, words] { std::cout << help_text(find_command(root, *words)); });
 }
 

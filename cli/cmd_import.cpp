@@ -2,6 +2,7 @@
 #include "delimiter_option.hpp"
 #include "import/import_table.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -37,6 +38,35 @@ Record plan_record(const PlanRow& r, bool with_changes)
   return rec;
 }
 
+std::string departments(std::int64_t n)
+{
+  return _n("{} department", "{} departments", static_cast<unsigned long>(n), n);
+}
+
+std::string users(std::int64_t n)
+{
+  return _n("{} user", "{} users", static_cast<unsigned long>(n), n);
+}
+
+// "people.csv: created 4 departments, 4 users; updated ...; unchanged ...".
+std::string summary(const ImportResult& r)
+{
+  const std::string cd = departments(r.created.departments), cu = users(r.created.users);
+  const std::string ud = departments(r.updated.departments), uu = users(r.updated.users);
+  const std::string nd = departments(r.unchanged.departments), nu = users(r.unchanged.users);
+  // TRANSLATORS: {0} is the file; the others are "4 departments", "12 users".
+  if (r.dry_run && r.deleted.users)
+    return _f("{0}: would create {1}, {2}; would update {3}, {4}; unchanged {5}, {6}; would delete {7}",
+              r.file, cd, cu, ud, uu, nd, nu, users(r.deleted.users));
+  if (r.dry_run)
+    return _f("{0}: would create {1}, {2}; would update {3}, {4}; unchanged {5}, {6}", r.file, cd, cu, ud, uu,
+              nd, nu);
+  if (r.deleted.users)
+    return _f("{0}: created {1}, {2}; updated {3}, {4}; unchanged {5}, {6}; deleted {7}", r.file, cd, cu, ud,
+              uu, nd, nu, users(r.deleted.users));
+  return _f("{0}: created {1}, {2}; updated {3}, {4}; unchanged {5}, {6}", r.file, cd, cu, ud, uu, nd, nu);
+}
+
 void print_invalid(const ImportInvalidError& e, Runtime& rt)
 {
   if (rt.format() == Format::json) {
@@ -53,8 +83,10 @@ void print_invalid(const ImportInvalidError& e, Runtime& rt)
   for (const auto& r : e.errors)
     std::cerr << format_row_error(e.file, r) << '\n';
   if (e.total > static_cast<std::int64_t>(e.errors.size()))
-    std::cerr << fmt::format("{}: ... and {} more problems\n", e.file,
-                             e.total - static_cast<std::int64_t>(e.errors.size()));
+    std::cerr << _n("{}: ... and {} more problem", "{}: ... and {} more problems",
+                    static_cast<unsigned long>(e.total) - e.errors.size(), e.file,
+                    e.total - static_cast<std::int64_t>(e.errors.size()))
+              << '\n';
 }
 
 void run_import(const ImportCliOptions& o, Runtime& rt)
@@ -100,20 +132,15 @@ void run_import(const ImportCliOptions& o, Runtime& rt)
     for (const auto& p : r.plan)
       out.row(plan_record(p, false));
     out.end_list();
-    if (r.plan_rows_omitted) out.line(fmt::format("... and {} more rows", r.plan_rows_omitted));
+    if (r.plan_rows_omitted)
+      out.line(_n("... and {} more row", "... and {} more rows",
+                  static_cast<unsigned long>(r.plan_rows_omitted), r.plan_rows_omitted));
   }
-  const std::string verb = r.dry_run ? "would create" : "created";
-  out.line(fmt::format(
-      "{}: {} {} departments, {} users; {} {} departments, {} users; unchanged {} departments, {} "
-      "users{}",
-      r.file, verb, r.created.departments, r.created.users, r.dry_run ? "would update" : "updated",
-      r.updated.departments, r.updated.users, r.unchanged.departments, r.unchanged.users,
-      r.deleted.users ? fmt::format("; {} {} users", r.dry_run ? "would delete" : "deleted", r.deleted.users)
-                      : ""));
+  out.line(summary(r));
   if (r.dry_run)
-    rt.reporter().note("dry run: nothing was written");
+    rt.reporter().note(_("dry run: nothing was written"));
   else if (!r.changes())
-    rt.reporter().note(fmt::format("nothing to change: the database already matches {}", r.file));
+    rt.reporter().note(_f("nothing to change: the database already matches {}", r.file));
 }
 
 } // namespace
@@ -122,20 +149,20 @@ void setup_import(CLI::App& root, Runtime& rt)
 {
   auto* cmd = root.add_subcommand("import");
   auto o = std::make_shared<ImportCliOptions>();
-  cmd->add_option("file", o->file, "The table as CSV (';', ',' or tab); '-' reads standard input")
+  cmd->add_option("file", o->file, _("The table as CSV (';', ',' or tab); '-' reads standard input"))
       ->required();
-  cmd->add_flag("-n,--dry-run", o->dry_run, "Check the file and print the plan without writing");
-  cmd->add_option("--delimiter", o->delimiter, "Cell separator: ';', ',' or 'tab' (default: detected)");
+  cmd->add_flag("-n,--dry-run", o->dry_run, _("Check the file and print the plan without writing"));
+  cmd->add_option("--delimiter", o->delimiter, _("Cell separator: ';', ',' or 'tab' (default: detected)"));
   cmd->add_option("--encoding", o->encoding,
-                  "utf-8, windows-1252, utf-16le or utf-16be (default: detected from BOM and content)");
+                  _("utf-8, windows-1252, utf-16le or utf-16be (default: detected from BOM and content)"));
   cmd->add_option("--default-service", o->default_services,
-                  "Keyword for handlers without services (repeatable; default: the authority's keywords)");
+                  _("Keyword for handlers without services (repeatable; default: the authority's keywords)"));
   cmd->add_option("--authority", o->authority,
-                  "Import into this authority (id or name; default: the own one)");
-  cmd->add_flag("--prune", o->prune, "Delete users of the authority that the file does not list");
-  cmd->add_flag("-y,--yes", o->yes, "Confirm --prune without asking");
+                  _("Import into this authority (id or name; default: the own one)"));
+  cmd->add_flag("--prune", o->prune, _("Delete users of the authority that the file does not list"));
+  cmd->add_flag("-y,--yes", o->yes, _("Confirm --prune without asking"));
   cmd->add_flag("--allow-self-demotion", o->allow_self_demotion,
-                "Let the file take the lda role from the acting user (refused otherwise)");
+                _("Let the file take the lda role from the acting user (refused otherwise)"));
   cmd->callback([o, &rt] { run_import(*o, rt); });
 }
 

@@ -1,6 +1,7 @@
 // imictl init: create the database, the own authority and its first user.
 #include "authority/init.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -14,6 +15,15 @@ struct InitOptions {
   InitInput input;
   std::string informal_name;
 };
+
+// "lda", "lda and handler": role codes, as they are typed.
+std::string role_list(const std::vector<std::string>& roles)
+{
+  if (roles.size() < 2) return roles.empty() ? std::string() : roles.front();
+  const std::vector<std::string> head(roles.begin(), roles.end() - 1);
+  // TRANSLATORS: the end of a list, "lda, allocator and handler".
+  return _f("{} and {}", fmt::format("{}", fmt::join(head, ", ")), roles.back());
+}
 
 void run_init(InitOptions& o, Runtime& rt)
 {
@@ -30,13 +40,15 @@ void run_init(InitOptions& o, Runtime& rt)
              {"roles", roles}};
   if (rt.format() == Format::table) {
     rt.out().line(r.username);
-    rt.reporter().note(fmt::format("created {}; first user '{}' has roles {}. Hand the username over outside "
-                                   "the system.",
-                                   s.database_path(), r.username, fmt::join(r.roles, " and ")));
+    rt.reporter().note(_n("created {0}; first user '{1}' has role {2}. Hand the username over outside the "
+                          "system.",
+                          "created {0}; first user '{1}' has roles {2}. Hand the username over outside the "
+                          "system.",
+                          r.roles.size(), s.database_path(), r.username, role_list(r.roles)));
     if (o.input.services.empty())
-      rt.reporter().note(fmt::format("once the services are known, make '{0}' a handler too: "
-                                     "imictl --as {0} role grant {0} handler --service KEYWORD",
-                                     r.username));
+      rt.reporter().note(_f("once the services are known, make '{0}' a handler too: "
+                            "imictl --as {0} role grant {0} handler --service KEYWORD",
+                            r.username));
   } else {
     rt.out().object(rec);
   }
@@ -48,19 +60,20 @@ void setup_init(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<InitOptions>();
   auto* cmd = root.add_subcommand("init");
-  cmd->add_option("--authority", o->input.authority.name, "Formal name of the own authority")->required();
-  cmd->add_option("--country", o->input.authority.country, "ISO 3166 country code (NL)")->required();
-  cmd->add_option("--email", o->input.authority.email, "The authority's e-mail (gets a cc of every mail)")
+  cmd->add_option("--authority", o->input.authority.name, _("Formal name of the own authority"))->required();
+  cmd->add_option("--country", o->input.authority.country, _("ISO 3166 country code (NL)"))->required();
+  cmd->add_option("--email", o->input.authority.email, _("The authority's e-mail (gets a cc of every mail)"))
       ->required();
-  cmd->add_option("--informal-name", o->informal_name, "Informal name, understandable abroad");
-  cmd->add_option("--language", o->input.authority.language, "Language of the authority")
+  cmd->add_option("--informal-name", o->informal_name, _("Informal name, understandable abroad"));
+  cmd->add_option("--language", o->input.authority.language, _("Language of the authority"))
       ->capture_default_str();
-  cmd->add_option("--first-name", o->input.first_name, "First user's first name")->required();
-  cmd->add_option("--last-name", o->input.last_name, "First user's last name")->required();
-  cmd->add_option("--user-email", o->input.user_email, "First user's e-mail")->required();
-  cmd->add_option("--user-language", o->input.user_language, "First user's language")->capture_default_str();
+  cmd->add_option("--first-name", o->input.first_name, _("First user's first name"))->required();
+  cmd->add_option("--last-name", o->input.last_name, _("First user's last name"))->required();
+  cmd->add_option("--user-email", o->input.user_email, _("First user's e-mail"))->required();
+  cmd->add_option("--user-language", o->input.user_language, _("First user's language"))
+      ->capture_default_str();
   cmd->add_option("--service", o->input.services,
-                  "Service keyword of the first user, who then is a handler too (repeatable)");
+                  _("Service keyword of the first user, who then is a handler too (repeatable)"));
   cmd->callback([o, &rt] { run_init(*o, rt); });
 }
 

@@ -5,6 +5,7 @@
 #include "runtime.hpp"
 #include "users/login.hpp"
 #include "users/security_code.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -23,8 +24,9 @@ std::string read_new_secret(const std::string& prompt, bool from_stdin)
 {
   std::string first = read_secret(prompt, from_stdin);
   if (from_stdin) return first;
-  if (read_secret(prompt + " (again)", false) != first)
-    throw InvalidInputError(fmt::format("{}: the two entries differ", prompt));
+  // TRANSLATORS: the prompt for typing a new secret a second time, "New password (again)".
+  if (read_secret(_f("{} (again)", prompt), false) != first)
+    throw InvalidInputError(_f("{}: the two entries differ", prompt));
   return first;
 }
 
@@ -33,12 +35,12 @@ void run_activate(const SecretOptions& o, Runtime& rt)
   Session& s = rt.session();
   const UserRef ref = prepare_activation(s, o.user);
   ActivationSecrets secrets;
-  secrets.temporary_password = read_secret("Temporary password", o.password_stdin);
-  secrets.new_password = read_new_secret("New password", o.password_stdin);
-  secrets.security_code = read_new_secret("Security code (12 characters)", o.password_stdin);
+  secrets.temporary_password = read_secret(_("Temporary password"), o.password_stdin);
+  secrets.new_password = read_new_secret(_("New password"), o.password_stdin);
+  secrets.security_code = read_new_secret(_("Security code (12 characters)"), o.password_stdin);
   const UserView u = activate_user(s, ref.username, secrets);
   if (rt.format() == Format::table)
-    rt.out().line(fmt::format("Activated {}", u.username));
+    rt.out().line(_f("Activated {}", u.username));
   else
     rt.out().object(user_record(u));
 }
@@ -47,14 +49,15 @@ void run_login(const SecretOptions& o, Runtime& rt)
 {
   Session& s = rt.session();
   const UserRef ref = prepare_login(s, o.user);
-  const std::string password = read_secret("Password", o.password_stdin);
+  const std::string password = read_secret(_("Password"), o.password_stdin);
   const auto positions = pick_code_positions();
-  const std::string prompt = fmt::format("Security code characters {}", describe_positions(positions));
+  // TRANSLATORS: {} names the positions asked for, e.g. "3, 7 and 11".
+  const std::string prompt = _f("Security code characters {}", describe_positions(positions));
   if (o.password_stdin) std::cerr << prompt << ":" << std::endl;
   const std::string answer = read_secret(prompt, o.password_stdin);
   const UserView u = login_user(s, ref.username, password, positions, answer);
   if (rt.format() == Format::table)
-    rt.out().line(fmt::format("Logged in as {}", u.username));
+    rt.out().line(_f("Logged in as {}", u.username));
   else
     rt.out().object(user_record(u));
 }
@@ -64,10 +67,11 @@ void run_login(const SecretOptions& o, Runtime& rt)
 void setup_user_activate(CLI::App& user, Runtime& rt)
 {
   auto o = std::make_shared<SecretOptions>();
-  auto* cmd = user.add_subcommand("activate", "First login: temporary password, new password, security code");
-  cmd->add_option("USER", o->user, "Username or e-mail address")->required();
+  auto* cmd =
+      user.add_subcommand("activate", _("First login: temporary password, new password, security code"));
+  cmd->add_option("USER", o->user, _("Username or e-mail address"))->required();
   cmd->add_flag("--password-stdin", o->password_stdin,
-                "Read temporary password, new password and security code from stdin, one per line");
+                _("Read temporary password, new password and security code from stdin, one per line"));
   cmd->callback([o, &rt] { run_activate(*o, rt); });
 }
 
@@ -75,9 +79,9 @@ void setup_login(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<SecretOptions>();
   auto* cmd = root.add_subcommand("login");
-  cmd->add_option("USER", o->user, "Username or e-mail address")->required();
+  cmd->add_option("USER", o->user, _("Username or e-mail address"))->required();
   cmd->add_flag("--password-stdin", o->password_stdin,
-                "Read the password, then the requested code characters, one line each, from stdin");
+                _("Read the password, then the requested code characters, one line each, from stdin"));
   cmd->callback([o, &rt] { run_login(*o, rt); });
 }
 

@@ -4,6 +4,7 @@
 #include "notify/mail_list.hpp"
 #include "notify/outbox.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -55,11 +56,11 @@ void run_notify_list(const NotifyListOptions& o, Runtime& rt)
 
 void run_notify_send(const NotifySendOptions& o, Runtime& rt)
 {
-  if (o.limit < 0) throw UsageError("--limit must be 0 (no limit) or more");
+  if (o.limit < 0) throw UsageError(_("--limit must be 0 (no limit) or more"));
   Session& s = rt.session();
   const DeliveryReport report = deliver_outbox(s, rt.system(), {o.limit, o.dry_run});
   if (report.busy) {
-    rt.reporter().note("another 'imictl notify send' is running; nothing done");
+    rt.reporter().note(_("another 'imictl notify send' is running; nothing done"));
     return;
   }
   auto& out = rt.out();
@@ -76,37 +77,46 @@ void run_notify_send(const NotifySendOptions& o, Runtime& rt)
     out.end_list();
   } else {
     // Silent under -q, so cron mails nobody about an empty queue.
-    if (!rt.options.quiet) out.line(o.dry_run ? "no mail is due" : "no mail was due");
+    if (!rt.options.quiet) out.line(o.dry_run ? _("no mail is due") : _("no mail was due"));
   }
 
   if (report.queued > 0)
-    rt.reporter().warning(
-        fmt::format("mail.transport is none: {} mail(s) left queued in the outbox", report.queued));
+    rt.reporter().warning(_n("mail.transport is none: {} mail left queued in the outbox",
+                             "mail.transport is none: {} mails left queued in the outbox",
+                             static_cast<unsigned long>(report.queued), report.queued));
   if (report.sent > 0)
-    rt.reporter().note(fmt::format("{} mail(s) handed to {}", report.sent, report.transport));
+    rt.reporter().note(_n("{} mail handed to {}", "{} mails handed to {}",
+                          static_cast<unsigned long>(report.sent), report.sent, report.transport));
   if (report.interrupted > 0)
-    rt.reporter().warning(
-        fmt::format("{} mail(s) were interrupted during an earlier delivery and may or may not "
-                    "have arrived; marked failed, not resent (requeue with 'imictl notify retry')",
-                    report.interrupted));
-  for (const auto& i : report.items)
-    if (i.outcome == "deferred" || i.outcome == "failed")
+    rt.reporter().warning(_n(
+        "{} mail was interrupted during an earlier delivery and may or may not have arrived; marked failed, "
+        "not resent (requeue with 'imictl notify retry')",
+        "{} mails were interrupted during an earlier delivery and may or may not have arrived; marked "
+        "failed, "
+        "not resent (requeue with 'imictl notify retry')",
+        static_cast<unsigned long>(report.interrupted), report.interrupted));
+  for (const auto& i : report.items) {
+    if (i.outcome != "deferred" && i.outcome != "failed") continue;
+    const std::string error = i.error ? *i.error : std::string(_("unknown error"));
+    if (i.outcome == "deferred")
       rt.reporter().warning(
-          fmt::format("mail {} not delivered: {}{}", i.id, i.error.value_or("unknown error"),
-                      i.outcome == "deferred" ? " (will retry at " + *i.next_attempt_at + ")"
-                                              : " (gave up; marked failed)"));
+          _f("mail {} not delivered: {} (will retry at {})", i.id, error, *i.next_attempt_at));
+    else
+      rt.reporter().warning(_f("mail {} not delivered: {} (gave up; marked failed)", i.id, error));
+  }
   if (report.any_failure()) rt.exit_code = 1;
 }
 
 void run_notify_retry(const NotifyRetryOptions& o, Runtime& rt)
 {
-  if (o.ids.empty() && !o.all_failed) throw UsageError("name the mail ids to retry, or use --all-failed");
+  if (o.ids.empty() && !o.all_failed) throw UsageError(_("name the mail ids to retry, or use --all-failed"));
   const auto done = retry_failed_mail(rt.session(), rt.actor(), o.ids, o.all_failed);
   auto& out = rt.out();
   if (rt.format() == Format::table) {
     out.line(done.empty()
-                 ? "no failed mail to retry"
-                 : fmt::format("requeued {} mail(s); 'imictl notify send' delivers them", done.size()));
+                 ? std::string(_("no failed mail to retry"))
+                 : _n("requeued {} mail; 'imictl notify send' delivers it",
+                      "requeued {} mails; 'imictl notify send' delivers them", done.size(), done.size()));
     return;
   }
   out.begin_list({"id"});
@@ -123,25 +133,26 @@ void setup_notify(CLI::App& root, Runtime& rt)
   cmd->require_subcommand(1);
 
   auto lo = std::make_shared<NotifyListOptions>();
-  auto* list = cmd->add_subcommand("list", "List the outbox (default: mail not yet sent)");
-  auto* pending = list->add_flag("--pending", lo->pending, "Only mail waiting to be sent");
-  auto* failed = list->add_flag("--failed", lo->failed, "Only mail that could not be delivered");
-  auto* all = list->add_flag("--all", lo->all, "Every mail, sent ones included");
+  auto* list = cmd->add_subcommand("list", _("List the outbox (default: mail not yet sent)"));
+  auto* pending = list->add_flag("--pending", lo->pending, _("Only mail waiting to be sent"));
+  auto* failed = list->add_flag("--failed", lo->failed, _("Only mail that could not be delivered"));
+  auto* all = list->add_flag("--all", lo->all, _("Every mail, sent ones included"));
   pending->excludes(failed)->excludes(all);
   failed->excludes(all);
   list->callback([lo, &rt] { run_notify_list(*lo, rt); });
 
   auto so = std::make_shared<NotifySendOptions>();
-  auto* send = cmd->add_subcommand("send", "Deliver the mail that is due (cron; acts as system); exit 1 when "
-                                           "any delivery failed");
-  send->add_option("--limit", so->limit, "At most this many mails in this run")->type_name("N");
-  send->add_flag("--dry-run", so->dry_run, "Show what is due; send and change nothing");
+  auto* send =
+      cmd->add_subcommand("send", _("Deliver the mail that is due (cron; acts as system); exit 1 when "
+                                    "any delivery failed"));
+  send->add_option("--limit", so->limit, _("At most this many mails in this run"))->type_name("N");
+  send->add_flag("--dry-run", so->dry_run, _("Show what is due; send and change nothing"));
   send->callback([so, &rt] { run_notify_send(*so, rt); });
 
   auto ro = std::make_shared<NotifyRetryOptions>();
-  auto* retry = cmd->add_subcommand("retry", "Put failed mail back in the queue (needs role lda)");
-  retry->add_option("ID", ro->ids, "Outbox ids of failed mails");
-  retry->add_flag("--all-failed", ro->all_failed, "Every failed mail");
+  auto* retry = cmd->add_subcommand("retry", _("Put failed mail back in the queue (needs role lda)"));
+  retry->add_option("ID", ro->ids, _("Outbox ids of failed mails"));
+  retry->add_flag("--all-failed", ro->all_failed, _("Every failed mail"));
   retry->callback([ro, &rt] { run_notify_retry(*ro, rt); });
 }
 

@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "retention/purge.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -28,8 +29,8 @@ Record purge_record(const PurgeReport& r)
 
 void run_purge(const PurgeOptions& o, Runtime& rt)
 {
-  if (o.limit < 0) throw UsageError("--limit must be 0 (no limit) or more");
-  if (o.batch_size < 0) throw UsageError("--batch-size must be 0 (adaptive) or more");
+  if (o.limit < 0) throw UsageError(_("--limit must be 0 (no limit) or more"));
+  if (o.batch_size < 0) throw UsageError(_("--batch-size must be 0 (adaptive) or more"));
   const PurgeReport report = purge_expired(rt.session(), rt.system(), o);
   auto& out = rt.out();
   if (rt.format() != Format::table) {
@@ -45,12 +46,14 @@ void run_purge(const PurgeOptions& o, Runtime& rt)
     if (!rt.options.quiet) out.line(report.summary());
   }
   if (!report.checkpointed)
-    rt.reporter().warning("the write-ahead log could not be emptied (a reader held it); the deleted data "
-                          "leaves it at the next checkpoint or purge");
+    rt.reporter().warning(_("the write-ahead log could not be emptied (a reader held it); the deleted data "
+                            "leaves it at the next checkpoint or purge"));
   if (report.skipped > 0) {
-    rt.reporter().warning(fmt::format("{} request(s) past delete_after were not deleted because they are not "
-                                      "archived (--require-archived)",
-                                      report.skipped));
+    rt.reporter().warning(_n("{} request past delete_after was not deleted because it is not archived "
+                             "(--require-archived)",
+                             "{} requests past delete_after were not deleted because they are not archived "
+                             "(--require-archived)",
+                             static_cast<unsigned long>(report.skipped), report.skipped));
     rt.exit_code = 1;
   }
 }
@@ -60,16 +63,16 @@ void run_purge(const PurgeOptions& o, Runtime& rt)
 void setup_purge(CLI::App& root, Runtime& rt)
 {
   auto o = std::make_shared<PurgeOptions>();
-  auto* cmd =
-      root.add_subcommand("purge", "Retention (cron; acts as system): block and delete closed requests; "
-                                   "exit 1 when --require-archived skipped any");
-  cmd->add_flag("--dry-run", o->dry_run, "List what would be blocked, deleted and wiped; change nothing");
+  auto* cmd = root.add_subcommand( // i18n: not shown (the command table's summary replaces it)
+      "purge", "Retention (cron; acts as system): block and delete closed requests; "
+               "exit 1 when --require-archived skipped any");
+  cmd->add_flag("--dry-run", o->dry_run, _("List what would be blocked, deleted and wiped; change nothing"));
   cmd->add_flag("--require-archived", o->require_archived,
-                "Delete only archived requests; report the others and exit 1");
-  cmd->add_option("--limit", o->limit, "At most this many requests blocked or deleted in this run")
+                _("Delete only archived requests; report the others and exit 1"));
+  cmd->add_option("--limit", o->limit, _("At most this many requests blocked or deleted in this run"))
       ->type_name("N");
   cmd->add_option("--batch-size", o->batch_size,
-                  "Rows per write transaction (default: adapted to keep each under about 100 ms)")
+                  _("Rows per write transaction (default: adapted to keep each under about 100 ms)"))
       ->type_name("N");
   cmd->callback([o, &rt] { run_purge(*o, rt); });
 }

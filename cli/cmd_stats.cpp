@@ -7,6 +7,7 @@
 #include "runtime.hpp"
 #include "stats/render.hpp"
 #include "stats/stats.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
@@ -45,13 +46,22 @@ std::string cell(const std::string& text, size_t width, Rating r, bool color)
 
 void print_table(std::ostream& os, const StatsReport& rep, bool color)
 {
-  os << fmt::format("{}: {} to {}{}\n", rep.authority, rep.from, rep.to,
-                    rep.fictitious ? " (fictitious requests included)" : "");
-  const std::vector<std::string> heads = {"DEPARTMENT", "SENT",           "RECEIVED", "ACCEPTED <=7D",
-                                          "AVG DAYS",   "BY AGREED DATE", "SCORE"};
+  // TRANSLATORS: the scoreboard's title: authority, first and last day of the period.
+  os << (rep.fictitious ? _f("{}: {} to {} (fictitious requests included)", rep.authority, rep.from, rep.to)
+                        : _f("{}: {} to {}", rep.authority, rep.from, rep.to))
+     << '\n';
+  // TRANSLATORS: the scoreboard's columns; ASCII only, as they are padded by bytes.
+  const std::vector<std::string> heads = {C_("column", "DEPARTMENT"), C_("column", "SENT"),
+                                          C_("column", "RECEIVED"),
+                                          // TRANSLATORS: accepted within 7 days (percentage of requests).
+                                          C_("column", "ACCEPTED <=7D"),
+                                          // TRANSLATORS: average number of days to the answer.
+                                          C_("column", "AVG DAYS"),
+                                          // TRANSLATORS: answered by the agreed date (percentage).
+                                          C_("column", "BY AGREED DATE"), C_("column", "SCORE")};
   std::vector<std::vector<std::pair<std::string, Rating>>> lines;
   for (const auto& r : rep.rows)
-    lines.push_back({{r.department.value_or("(all)"), Rating::none},
+    lines.push_back({{r.department.value_or(_("(all)")), Rating::none},
                      {std::to_string(r.sent), Rating::none},
                      {std::to_string(r.received), Rating::none},
                      {figure(r.accepted_within_7_days, "%"), r.accepted_within_7_days.rating},
@@ -132,7 +142,7 @@ void run_stats(const StatsCliOptions& o, Runtime& rt)
     print_table(os, rep, file.is_stdout() && color_on(1, rt.options.no_color));
   }
   file.commit();
-  if (!file.is_stdout()) rt.reporter().note(fmt::format("wrote {}", o.output));
+  if (!file.is_stdout()) rt.reporter().note(_f("wrote {}", o.output));
 }
 
 } // namespace
@@ -141,13 +151,13 @@ void setup_stats(CLI::App& root, Runtime& rt)
 {
   auto* cmd = root.add_subcommand("stats");
   auto o = std::make_shared<StatsCliOptions>();
-  cmd->add_option("--authority", o->authority, "Authority (id or name; default: the acting user's)");
-  cmd->add_option("--department", o->department, "Only this department (default: all, and each)");
-  cmd->add_option("--from", o->from, "First day of the period (default: a year before --to)")
+  cmd->add_option("--authority", o->authority, _("Authority (id or name; default: the acting user's)"));
+  cmd->add_option("--department", o->department, _("Only this department (default: all, and each)"));
+  cmd->add_option("--from", o->from, _("First day of the period (default: a year before --to)"))
       ->type_name("DATE");
-  cmd->add_option("--to", o->to, "Last day of the period (default: today)")->type_name("DATE");
-  cmd->add_flag("--fictitious", o->fictitious, "Count fictitious (practice) requests too");
-  cmd->add_option("-o,--output", o->output, "Write to FILE instead of standard output (any format)")
+  cmd->add_option("--to", o->to, _("Last day of the period (default: today)"))->type_name("DATE");
+  cmd->add_flag("--fictitious", o->fictitious, _("Count fictitious (practice) requests too"));
+  cmd->add_option("-o,--output", o->output, _("Write to FILE instead of standard output (any format)"))
       ->type_name("FILE");
   cmd->callback([o, &rt] { run_stats(*o, rt); });
 }

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "util/encoding.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <string>
@@ -15,13 +16,13 @@ inline char parse_delimiter_option(const std::string& text)
   if (t == ";" || t == "semicolon") return ';';
   if (t == "," || t == "comma") return ',';
   if (t == "\t" || t == "\\t" || t == "tab") return '\t';
-  throw UsageError("--delimiter: '" + text + "' is not one of ';', ',', 'tab'");
+  throw UsageError(_f("--delimiter: '{}' is not one of ';', ',', 'tab'", text));
 }
 
 inline util::TextEncoding parse_encoding_option(const std::string& text)
 {
   if (auto e = util::parse_encoding_name(text)) return *e;
-  throw UsageError("--encoding: '" + text + "' is not one of utf-8, windows-1252, utf-16le, utf-16be");
+  throw UsageError(_f("--encoding: '{}' is not one of utf-8, windows-1252, utf-16le, utf-16be", text));
 }
 
 } // namespace imi::cli

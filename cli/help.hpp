@@ -3,6 +3,8 @@
 // with "did you mean" when one is wrong.
 #pragma once
 
+#include "util/i18n.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,13 +19,19 @@ class ParseError;
 namespace imi::cli {
 
 // The group of the options defined once on the root that every command
-// accepts (fallthrough); every help page shows it.
-inline constexpr const char* global_options_group = "Global options";
+// accepts (fallthrough); every help page shows it. Options carry it in
+// English, so that it matches in every language; the help shows it
+// translated (as every group name).
+inline constexpr const char* global_options_group = N_("Global options");
 
 // The root's help lists the commands, then the global options; a
 // subcommand's help shows the global options after its own, and points to
 // its man page.
 std::shared_ptr<CLI::FormatterBase> help_formatter();
+
+// A value's type as the help shows it ("TEXT", "TEXT:{nl,en}"), its
+// CLI11 words in the interface language.
+std::string shown_type_name(const std::string& type_name);
 
 // "imictl", "imictl user", "imictl user add".
 std::string command_path(const CLI::App& app);

@@ -3,6 +3,8 @@
 #include "access/invocation.hpp"
 #include "core/error.hpp"
 #include "users/role.hpp"
+#include "util/i18n.hpp"
+#include "util/text.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,19 +27,24 @@ public:
   {
     clear_progress();
     const bool color = color_on(2, options_.no_color);
-    std::cerr << "imictl: " << (color ? "\033[33mwarning:\033[0m " : "warning: ") << m << '\n';
+    // TRANSLATORS: the prefix of a warning line, "imictl: warning: ...".
+    const char* warning = _("warning:");
+    const char* yellow = color ? "\033[33m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    std::cerr << "imictl: " << yellow << warning << reset << ' ' << m << '\n'; // i18n: not shown
   }
   void note(const std::string& m) override
   {
     if (options_.quiet) return;
     clear_progress();
-    std::cerr << "imictl: " << m << '\n';
+    std::cerr << "imictl: " << m << '\n'; // i18n: not shown
   }
   void debug(const std::string& m) override
   {
     if (!options_.verbose) return;
     clear_progress();
-    std::cerr << "imictl: debug: " << m << '\n';
+    // TRANSLATORS: the prefix of the details -v prints, "imictl: debug: ...".
+    std::cerr << "imictl: " << _("debug:") << ' ' << m << '\n'; // i18n: not shown
   }
   void progress(const std::string& label, std::uint64_t done, std::uint64_t total) override
   {
@@ -56,10 +63,15 @@ public:
   bool confirm(const std::string& question) override
   {
     if (!can_confirm()) return false;
-    std::cerr << question << " [y/N] " << std::flush;
+    // TRANSLATORS: after a yes/no question; the letter for yes is the
+    // translation of the answer "y" (context "answer").
+    std::cerr << question << ' ' << _("[y/N]") << ' ' << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
-    return answer == "y" || answer == "Y" || answer == "yes";
+    // English answers count in every language: scripts and habits type them.
+    for (const std::string yes : {"y", "yes", C_("answer", "y"), C_("answer", "yes")})
+      if (util::to_lower_ascii(answer) == yes) return true;
+    return false;
   }
 
 private:
@@ -88,7 +100,7 @@ Reporter& Runtime::reporter()
 void Runtime::refuse_html() const
 {
   if (options.format == "html" && !options.json && !html_allowed)
-    throw UsageError("--format html is only for imictl stats", {"use --format table, json or csv"});
+    throw UsageError(_("--format html is only for imictl stats"), {_("use --format table, json or csv")});
 }
 
 Format Runtime::format() const
@@ -119,9 +131,9 @@ Session& Runtime::session()
     // -v: which files this command works on, and where the settings came from.
     const auto& entries = session_->config().entries();
     reporter_->debug(
-        fmt::format("database {} (from {})", session_->database_path(), entries.at("database.path").source));
+        _f("database {} (from {})", session_->database_path(), entries.at("database.path").source));
     if (auto it = entries.find("mail.transport"); it != entries.end())
-      reporter_->debug(fmt::format("mail transport {} (from {})", it->second.value, it->second.source));
+      reporter_->debug(_f("mail transport {} (from {})", it->second.value, it->second.source));
   }
   return *session_;
 }
@@ -134,10 +146,10 @@ const Actor& Runtime::actor()
     std::vector<std::string> roles;
     for (Role r : actor_->roles)
       roles.emplace_back(role_slug(r));
-    reporter_->debug(
-        fmt::format("acting as {} ({}), authority {}", actor_->audit_name(),
-                    roles.empty() ? std::string("no roles") : fmt::format("{}", fmt::join(roles, ", ")),
-                    actor_->authority_id));
+    reporter_->debug(roles.empty() ? _f("acting as {} (no roles), authority {}", actor_->audit_name(),
+                                        actor_->authority_id)
+                                   : _f("acting as {} ({}), authority {}", actor_->audit_name(),
+                                        fmt::format("{}", fmt::join(roles, ", ")), actor_->authority_id));
   }
   return *actor_;
 }
@@ -145,8 +157,8 @@ const Actor& Runtime::actor()
 void Runtime::refuse_csv_for_nested() const
 {
   if (format() == Format::csv)
-    throw UsageError("this command's record holds nested data that CSV cannot carry",
-                     {"use --json for all of it, or --format table to read it"});
+    throw UsageError(_("this command's record holds nested data that CSV cannot carry"),
+                     {_("use --json for all of it, or --format table to read it")});
 }
 
 void Runtime::changed(const Record& record)
@@ -173,14 +185,14 @@ std::string read_secret(const std::string& prompt, bool from_stdin)
 {
   std::string line;
   if (from_stdin) {
-    if (!std::getline(std::cin, line))
-      throw InvalidInputError(fmt::format("{}: no line on standard input", prompt));
+    if (!std::getline(std::cin, line)) throw InvalidInputError(_f("{}: no line on standard input", prompt));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
   }
   const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
   if (fd < 0)
-    throw UsageError("no terminal to read a secret from", {"scripts pass secrets with --password-stdin"});
+    throw UsageError(_("no terminal to read a secret from"),
+                     {_("scripts pass secrets with --password-stdin")});
   termios old{};
   ::tcgetattr(fd, &old);
   termios quiet = old;

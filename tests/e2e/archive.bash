@@ -73,7 +73,7 @@ no_archive
 # --- archive -----------------------------------------------------------------
 expect_ok as hhendriks imictl archive "$REF" --out "$ARCH"
 expect_contains "$OUT" "$REF"
-expect_contains "$OUT" "1 request(s) archived"
+expect_contains "$OUT" "1 request archived"
 expect_audited "$DB" request.archive hhendriks
 expect_eq "$(stat -c %a "$ARCH")" 700
 expect_eq "$(stat -c %a "$ARCH/$REF.docx")" 600

@@ -36,7 +36,7 @@ start_smtp "$TEST_DIR/plain"
 mail_config "smtp_url = \"smtp://127.0.0.1:$SMTP_PORT\""
 expect_ok imictl notify send --json
 expect_json '[m["outcome"] for m in j]' '["sent", "sent"]'
-expect_contains "$ERR" "2 mail(s) handed to smtp://127.0.0.1:$SMTP_PORT"
+expect_contains "$ERR" "2 mails handed to smtp://127.0.0.1:$SMTP_PORT"
 expect_eq "$(received_count)" "2"
 nl_mail=$SMTP_DIR/0001.eml en_mail=$SMTP_DIR/0002.eml
 expect_eq "$(mail_field "$nl_mail" 'e["rcpt_tos"]')" '["z.devries@oeteldonk.nl", "imi@oeteldonk.nl"]'
@@ -144,7 +144,7 @@ expect_refused 2 imictl notify retry
 expect_refused 3 imictl notify retry 999
 expect_refused 5 imictl notify retry 1
 expect_ok imictl notify retry --all-failed
-expect_contains "$OUT" "requeued 1 mail(s)"
+expect_contains "$OUT" "requeued 1 mail"
 expect_sql "$IMICTL_DB" "SELECT state || ' ' || attempts FROM outbox WHERE id = $msg" "pending 0"
 expect_sql "$IMICTL_DB" "SELECT actor FROM audit WHERE action = 'mail.retry' AND object = 'outbox:$msg'" "aadmin"
 

@@ -84,7 +84,7 @@ expect_unchanged "$DB" "$BEFORE"
 sql "$DB" "UPDATE request SET archived_at = '2026-04-01T10:00:00Z' WHERE reference = '$C'"
 expect_rc 1 imictl purge --require-archived --json
 expect_json '[j["deleted"], j["skipped"], j["skipped_references"]]' "[1, 3, [\"$R\", \"$C2\", \"$C3\"]]"
-expect_contains "$ERR" "3 request(s) past delete_after were not deleted because they are not archived"
+expect_contains "$ERR" "3 requests past delete_after were not deleted because they are not archived"
 expect_sql "$DB" "SELECT reference FROM request WHERE purged_at IS NOT NULL" "$C"
 expect_sql "$DB" "SELECT summary FROM audit WHERE action = 'purge' ORDER BY id DESC LIMIT 1" \
   "0 blocked, 1 deleted, 1 user(s) wiped, 3 skipped (not archived)"
