@@ -7,6 +7,7 @@
 #include "enum_option.hpp"
 #include "runtime.hpp"
 #include "users/user_admin.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -67,7 +68,7 @@ void run_add(AddOptions& o, Runtime& rt)
   Session& s = rt.session();
   const bool with_lda = !o.lda.first_name.empty() || !o.lda.last_name.empty() || !o.lda.email.empty();
   if (with_lda && (o.lda.first_name.empty() || o.lda.last_name.empty() || o.lda.email.empty()))
-    throw UsageError("--lda-first-name, --lda-last-name and --lda-email go together");
+    throw UsageError(_("--lda-first-name, --lda-last-name and --lda-email go together"));
   o.lda.language = o.in.language;
   const std::int64_t id = with_lda ? register_authority_with_lda(s, rt.actor(), o.in, o.lda)
                                    : register_authority(s, rt.actor(), o.in);
@@ -107,7 +108,7 @@ void run_edit(const EditOptions& o, Runtime& rt)
   const std::int64_t id =
       resolve_authority(s.db(), o.authority.empty() ? std::nullopt : std::optional(o.authority));
   const auto changed = edit_authority(s, rt.actor(), id, o.edit);
-  if (changed.empty()) rt.reporter().note("nothing changed");
+  if (changed.empty()) rt.reporter().note(_("nothing changed"));
   rt.out().object(list_row(load_authority(s.db(), id)));
 }
 
@@ -119,45 +120,45 @@ void setup_authority(CLI::App& root, Runtime& rt)
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
-  auto* add = cmd->add_subcommand("add", "Register another authority");
-  add->add_option("--name", a->in.name, "Formal name")->required();
-  add->add_option("--country", a->in.country, "ISO 3166 country code")->required();
-  add->add_option("--type", a->in.type, "competent_authority, coordinator or delegated_coordinator")
+  auto* add = cmd->add_subcommand("add", _("Register another authority"));
+  add->add_option("--name", a->in.name, _("Formal name"))->required();
+  add->add_option("--country", a->in.country, _("ISO 3166 country code"))->required();
+  add->add_option("--type", a->in.type, _("competent_authority, coordinator or delegated_coordinator"))
       ->check(authority_type_value())
       ->required();
-  add->add_option("--email", a->in.email, "E-mail address")->required();
-  add->add_option("--informal-name", a->informal_name, "Informal name");
-  add->add_option("--language", a->in.language, "Language")->capture_default_str();
-  add->add_option("--description", a->description, "Description");
-  add->add_option("--phone", a->phone, "Phone number");
-  add->add_option("--address", a->address, "Postal address");
-  add->add_option("--lda-first-name", a->lda.first_name, "First name of its first LDA (H5)")
+  add->add_option("--email", a->in.email, _("E-mail address"))->required();
+  add->add_option("--informal-name", a->informal_name, _("Informal name"));
+  add->add_option("--language", a->in.language, _("Language"))->capture_default_str();
+  add->add_option("--description", a->description, _("Description"));
+  add->add_option("--phone", a->phone, _("Phone number"));
+  add->add_option("--address", a->address, _("Postal address"));
+  add->add_option("--lda-first-name", a->lda.first_name, _("First name of its first LDA (H5)"))
       ->type_name("NAME");
-  add->add_option("--lda-last-name", a->lda.last_name, "Last name of its first LDA")->type_name("NAME");
-  add->add_option("--lda-email", a->lda.email, "E-mail of its first LDA")->type_name("ADDR");
+  add->add_option("--lda-last-name", a->lda.last_name, _("Last name of its first LDA"))->type_name("NAME");
+  add->add_option("--lda-email", a->lda.email, _("E-mail of its first LDA"))->type_name("ADDR");
   add->callback([a, &rt] { run_add(*a, rt); });
 
-  auto* list = cmd->add_subcommand("list", "List all authorities");
+  auto* list = cmd->add_subcommand("list", _("List all authorities"));
   list->callback([&rt] { run_search({}, rt); });
 
   auto so = std::make_shared<SearchOptions>();
-  auto* search = cmd->add_subcommand("search", "Search by country, type, keyword and name (guide B1)");
-  search->add_option("--country", so->country, "ISO 3166 country code");
-  search->add_option("--type", so->type, "Authority type")->check(authority_type_value());
-  search->add_option("--keyword", so->keyword, "Services keyword");
-  search->add_option("--name", so->name, "Fragment of the formal or informal name");
+  auto* search = cmd->add_subcommand("search", _("Search by country, type, keyword and name (guide B1)"));
+  search->add_option("--country", so->country, _("ISO 3166 country code"));
+  search->add_option("--type", so->type, _("Authority type"))->check(authority_type_value());
+  search->add_option("--keyword", so->keyword, _("Services keyword"));
+  search->add_option("--name", so->name, _("Fragment of the formal or informal name"));
   search->callback([so, &rt] { run_search(*so, rt); });
 
   auto eo = std::make_shared<EditOptions>();
-  auto* edit = cmd->add_subcommand("edit", "Edit tab Autoriteit (the formal name cannot change)");
-  edit->add_option("authority", eo->authority, "Authority id or name (default: own)");
-  edit->add_option("--name", eo->edit.name, "Formal name: refused, it is not the authority's to change");
-  edit->add_option("--informal-name", eo->edit.informal_name, "Informal name (marks translations stale)");
-  edit->add_option("--description", eo->edit.description, "Description (marks translations stale)");
-  edit->add_option("--email", eo->edit.email, "E-mail (gets a cc of every mail)");
-  edit->add_option("--phone", eo->edit.phone, "Phone number ('' clears)");
-  edit->add_option("--address", eo->edit.address, "Postal address ('' clears)");
-  edit->add_option("--language", eo->edit.language, "Language");
+  auto* edit = cmd->add_subcommand("edit", _("Edit tab Autoriteit (the formal name cannot change)"));
+  edit->add_option("authority", eo->authority, _("Authority id or name (default: own)"));
+  edit->add_option("--name", eo->edit.name, _("Formal name: refused, it is not the authority's to change"));
+  edit->add_option("--informal-name", eo->edit.informal_name, _("Informal name (marks translations stale)"));
+  edit->add_option("--description", eo->edit.description, _("Description (marks translations stale)"));
+  edit->add_option("--email", eo->edit.email, _("E-mail (gets a cc of every mail)"));
+  edit->add_option("--phone", eo->edit.phone, _("Phone number ('' clears)"));
+  edit->add_option("--address", eo->edit.address, _("Postal address ('' clears)"));
+  edit->add_option("--language", eo->edit.language, _("Language"));
   edit->callback([eo, &rt] { run_edit(*eo, rt); });
 
   setup_authority_details(*cmd, rt);

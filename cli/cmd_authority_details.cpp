@@ -3,6 +3,7 @@
 #include "authority/authority_details.hpp"
 #include "core/validate.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -96,8 +97,8 @@ void print_keywords(Runtime& rt, const std::vector<Keyword>& keywords)
 void setup_authority_details(CLI::App& cmd, Runtime& rt)
 {
   auto show_ref = std::make_shared<std::string>();
-  auto* show = cmd.add_subcommand("show", "Show all tabs of an authority (default: own)");
-  show->add_option("authority", *show_ref, "Authority id or name");
+  auto* show = cmd.add_subcommand("show", _("Show all tabs of an authority (default: own)"));
+  show->add_option("authority", *show_ref, _("Authority id or name"));
   show->callback([show_ref, &rt] {
     rt.refuse_csv_for_nested();
     auto& db = rt.session().db();
@@ -105,13 +106,13 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   });
 
   auto co = std::make_shared<CompetenceOptions>();
-  auto* comp = cmd.add_subcommand("competence", "Tab Bevoegdheden: sectors, policy areas, all areas");
-  comp->add_option("authority", co->authority, "Authority id or name (default: own)");
-  comp->add_option("--add-sector", co->edit.add_sectors, "Add an economic sector");
-  comp->add_option("--remove-sector", co->edit.remove_sectors, "Remove an economic sector");
-  comp->add_option("--add-policy-area", co->edit.add_policy_areas, "Add a policy area");
-  comp->add_option("--remove-policy-area", co->edit.remove_policy_areas, "Remove a policy area");
-  comp->add_option("--all-areas", co->all_areas, "Competent in all areas: on|off");
+  auto* comp = cmd.add_subcommand("competence", _("Tab Bevoegdheden: sectors, policy areas, all areas"));
+  comp->add_option("authority", co->authority, _("Authority id or name (default: own)"));
+  comp->add_option("--add-sector", co->edit.add_sectors, _("Add an economic sector"));
+  comp->add_option("--remove-sector", co->edit.remove_sectors, _("Remove an economic sector"));
+  comp->add_option("--add-policy-area", co->edit.add_policy_areas, _("Add a policy area"));
+  comp->add_option("--remove-policy-area", co->edit.remove_policy_areas, _("Remove a policy area"));
+  comp->add_option("--all-areas", co->all_areas, _("Competent in all areas: on|off"));
   comp->callback([co, &rt] {
     Session& s = rt.session();
     const std::int64_t id = resolve_authority(s.db(), reference(co->authority));
@@ -129,13 +130,13 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   });
 
   auto ko = std::make_shared<KeywordOptions>();
-  auto* kw = cmd.add_subcommand("keywords", "Tab Voorkeur voor diensten: the authority's keywords");
+  auto* kw = cmd.add_subcommand("keywords", _("Tab Voorkeur voor diensten: the authority's keywords"));
   kw->require_subcommand(1);
-  kw->add_option("authority", ko->authority, "Authority id or name (default: own)");
-  kw->add_option("--authority", ko->authority, "Authority id or name (default: own)");
-  auto* kw_list = kw->add_subcommand("list", "List the authority's keywords");
-  kw_list->add_flag("--all", ko->all, "List the whole vocabulary instead (needs no database)");
-  kw_list->add_option("authority", ko->authority, "Authority id or name (default: own)");
+  kw->add_option("authority", ko->authority, _("Authority id or name (default: own)"));
+  kw->add_option("--authority", ko->authority, _("Authority id or name (default: own)"));
+  auto* kw_list = kw->add_subcommand("list", _("List the authority's keywords"));
+  kw_list->add_flag("--all", ko->all, _("List the whole vocabulary instead (needs no database)"));
+  kw_list->add_option("authority", ko->authority, _("Authority id or name (default: own)"));
   kw_list->callback([ko, &rt] {
     // The vocabulary ships with the binary: listable before `init`.
     if (ko->all) return print_keywords(rt, shipped_keyword_vocabulary());
@@ -144,26 +145,27 @@ void setup_authority_details(CLI::App& cmd, Runtime& rt)
   });
   for (bool adding : {true, false}) {
     auto* sub =
-        kw->add_subcommand(adding ? "add" : "remove", adding ? "Select keywords" : "Deselect keywords");
-    sub->add_option("keywords", ko->keywords, "Keywords (slug or label)")->required();
+        kw->add_subcommand(adding ? "add" : "remove", adding ? _("Select keywords") : _("Deselect keywords"));
+    sub->add_option("keywords", ko->keywords, _("Keywords (slug or label)"))->required();
     sub->callback([ko, &rt, adding] {
       Session& s = rt.session();
       const std::int64_t id = resolve_authority(s.db(), reference(ko->authority));
       const auto done = adding ? add_authority_keywords(s, rt.actor(), id, ko->keywords)
                                : remove_authority_keywords(s, rt.actor(), id, ko->keywords);
-      if (done.empty()) rt.reporter().note("nothing changed");
+      if (done.empty()) rt.reporter().note(_("nothing changed"));
       print_keywords(rt, authority_keywords(s.db(), id));
     });
   }
 
   auto st = std::make_shared<SettingsOptions>();
-  auto* set = cmd.add_subcommand("settings", "Subtab Informatieverzoek: the five request settings");
-  set->add_option("authority", st->authority, "Authority id or name (default: own)");
-  set->add_option("--allocation", st->allocation, "Work with allocation: on|off (Bijlage 3)");
-  set->add_option("--coordinator-can-view", st->coordinator_can_view, "Coordinator may view details: on|off");
-  set->add_option("--coordinator-approval-needed", st->approval, "Fixed: cannot be changed");
-  set->add_option("--may-refuse", st->may_refuse, "Fixed: cannot be changed");
-  set->add_option("--may-receive", st->may_receive, "Fixed: cannot be changed");
+  auto* set = cmd.add_subcommand("settings", _("Subtab Informatieverzoek: the five request settings"));
+  set->add_option("authority", st->authority, _("Authority id or name (default: own)"));
+  set->add_option("--allocation", st->allocation, _("Work with allocation: on|off (Bijlage 3)"));
+  set->add_option("--coordinator-can-view", st->coordinator_can_view,
+                  _("Coordinator may view details: on|off"));
+  set->add_option("--coordinator-approval-needed", st->approval, _("Fixed: cannot be changed"));
+  set->add_option("--may-refuse", st->may_refuse, _("Fixed: cannot be changed"));
+  set->add_option("--may-receive", st->may_receive, _("Fixed: cannot be changed"));
   set->callback([st, &rt] {
     Session& s = rt.session();
     const std::int64_t id = resolve_authority(s.db(), reference(st->authority));

@@ -6,6 +6,7 @@
 #include "enum_option.hpp"
 #include "request_records.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -41,7 +42,7 @@ void run_action(ActionOptions& o, const std::string& action, Runtime& rt)
   if (o.question) o.in.question = o.question;
   std::string name = action;
   if (action == "due") {
-    if (o.agree == !o.propose.empty()) throw UsageError("request due takes --propose DATE or --agree");
+    if (o.agree == !o.propose.empty()) throw UsageError(_("request due takes --propose DATE or --agree"));
     name = o.agree ? "due-agree" : "due-propose";
     o.in.date = given(o.propose);
   }
@@ -63,7 +64,7 @@ CLI::App* action(CLI::App& cmd, Runtime& rt, const std::string& name, const std:
                  std::shared_ptr<ActionOptions> o)
 {
   auto* sub = cmd.add_subcommand(name, help);
-  sub->add_option("REQ", o->request, "Request reference or id")->required();
+  sub->add_option("REQ", o->request, _("Request reference or id"))->required();
   sub->callback([o, name, &rt] { run_action(*o, name, rt); });
   return sub;
 }
@@ -91,24 +92,25 @@ void run_create(CreateOptions& o, Runtime& rt)
 void setup_create(CLI::App& cmd, Runtime& rt)
 {
   auto c = std::make_shared<CreateOptions>();
-  auto* create = cmd.add_subcommand("create", "Draft a request to another authority (prints the reference)");
-  create->add_option("--to", c->in.to, "Responding authority (id or name)")->required()->type_name("AUTH");
-  create->add_option("--subject", c->in.subject, "Subject")->required();
+  auto* create =
+      cmd.add_subcommand("create", _("Draft a request to another authority (prints the reference)"));
+  create->add_option("--to", c->in.to, _("Responding authority (id or name)"))->required()->type_name("AUTH");
+  create->add_option("--subject", c->in.subject, _("Subject"))->required();
   create->add_option("--motivation", c->in.motivation,
-                     "Why the information is needed (B2 nadere toelichting)");
-  create->add_option("--question-set", c->question_set, "Shipped question set")->type_name("SET");
-  create->add_option("--question", c->in.questions, "Question of the set (repeatable; default all)")
+                     _("Why the information is needed (B2 nadere toelichting)"));
+  create->add_option("--question-set", c->question_set, _("Shipped question set"))->type_name("SET");
+  create->add_option("--question", c->in.questions, _("Question of the set (repeatable; default all)"))
       ->type_name("N");
-  create->add_option("--free-question", c->in.free_questions, "A question of your own (repeatable)")
+  create->add_option("--free-question", c->in.free_questions, _("A question of your own (repeatable)"))
       ->type_name("TEXT");
-  create->add_option("--language", c->in.language, "Language of the request")->capture_default_str();
-  create->add_option("--due", c->due, "Due date (default: [requests] default_due_days after sending)")
+  create->add_option("--language", c->in.language, _("Language of the request"))->capture_default_str();
+  create->add_option("--due", c->due, _("Due date (default: [requests] default_due_days after sending)"))
       ->type_name("DATE");
-  create->add_flag("--fictitious", c->in.fictitious, "A practice case (FICTIEF)");
-  create->add_option("--provider-name", c->provider_name, "Service provider's name (personal data)");
-  create->add_option("--provider-address", c->provider_address, "Service provider's address");
-  create->add_option("--provider-registration", c->provider_registration, "Registration number");
-  create->add_option("--provider-birth-date", c->provider_birth_date, "Birth date (YYYY-MM-DD)");
+  create->add_flag("--fictitious", c->in.fictitious, _("A practice case (FICTIEF)"));
+  create->add_option("--provider-name", c->provider_name, _("Service provider's name (personal data)"));
+  create->add_option("--provider-address", c->provider_address, _("Service provider's address"));
+  create->add_option("--provider-registration", c->provider_registration, _("Registration number"));
+  create->add_option("--provider-birth-date", c->provider_birth_date, _("Birth date (YYYY-MM-DD)"));
   create->callback([c, &rt] { run_create(*c, rt); });
 }
 
@@ -121,44 +123,44 @@ void setup_request(CLI::App& root, Runtime& rt)
   setup_create(*cmd, rt);
 
   auto o = [] { return std::make_shared<ActionOptions>(); };
-  action(*cmd, rt, "send", "Send a draft: draft -> sent", o());
-  action(*cmd, rt, "discard", "Delete a draft", o());
+  action(*cmd, rt, "send", _("Send a draft: draft -> sent"), o());
+  action(*cmd, rt, "discard", _("Delete a draft"), o());
   auto at = o();
-  action(*cmd, rt, "attach", "Attach a file (stored with name, size, sha256)", at)
-      ->add_option("FILE", at->file, "File to attach")
+  action(*cmd, rt, "attach", _("Attach a file (stored with name, size, sha256)"), at)
+      ->add_option("FILE", at->file, _("File to attach"))
       ->required();
   auto ac = o();
-  action(*cmd, rt, "accept", "Accept: sent -> accepted (only when competent, B2)", ac)
-      ->add_option("--comment", ac->comment, "Comment");
+  action(*cmd, rt, "accept", _("Accept: sent -> accepted (only when competent, B2)"), ac)
+      ->add_option("--comment", ac->comment, _("Comment"));
   auto rf = o();
-  auto* refuse = action(*cmd, rt, "refuse", "Refuse: sent -> refused", rf);
-  refuse->add_option("--reason", rf->reason, "insufficient-motivation | out-of-scope")
+  auto* refuse = action(*cmd, rt, "refuse", _("Refuse: sent -> refused"), rf);
+  refuse->add_option("--reason", rf->reason, _("insufficient-motivation | out-of-scope"))
       ->check(refusal_reason_value());
-  refuse->add_option("--comment", rf->comment, "Comment");
+  refuse->add_option("--comment", rf->comment, _("Comment"));
   auto fw = o();
-  auto* forward = action(*cmd, rt, "forward", "Forward to another authority or the coordinator", fw);
-  forward->add_option("--to", fw->to, "Authority (id or name)")->type_name("AUTH");
-  forward->add_option("--comment", fw->comment, "Comment");
+  auto* forward = action(*cmd, rt, "forward", _("Forward to another authority or the coordinator"), fw);
+  forward->add_option("--to", fw->to, _("Authority (id or name)"))->type_name("AUTH");
+  forward->add_option("--comment", fw->comment, _("Comment"));
   auto an = o();
-  auto* answer = action(*cmd, rt, "answer", "Answer one question (free text or a standard answer)", an);
-  answer->add_option("--question", an->question, "Question number")->required()->type_name("N");
-  answer->add_option("--text", an->text, "Answer text");
-  answer->add_option("--standard", an->standard, "Standard answer code (request standard-answers)")
+  auto* answer = action(*cmd, rt, "answer", _("Answer one question (free text or a standard answer)"), an);
+  answer->add_option("--question", an->question, _("Question number"))->required()->type_name("N");
+  answer->add_option("--text", an->text, _("Answer text"));
+  answer->add_option("--standard", an->standard, _("Standard answer code (request standard-answers)"))
       ->type_name("CODE");
   auto rp = o();
-  action(*cmd, rt, "reply", "Send the answers: accepted -> answered", rp)
-      ->add_option("--comment", rp->comment, "Comment");
+  action(*cmd, rt, "reply", _("Send the answers: accepted -> answered"), rp)
+      ->add_option("--comment", rp->comment, _("Comment"));
   auto ro = o();
-  action(*cmd, rt, "reopen", "Ask for further information: answered -> accepted", ro)
-      ->add_option("--comment", ro->comment, "What is missing");
+  action(*cmd, rt, "reopen", _("Ask for further information: answered -> accepted"), ro)
+      ->add_option("--comment", ro->comment, _("What is missing"));
   auto cl = o();
-  action(*cmd, rt, "close", "Close the answered request", cl)
-      ->add_option("--comment", cl->comment, "Comment");
+  action(*cmd, rt, "close", _("Close the answered request"), cl)
+      ->add_option("--comment", cl->comment, _("Comment"));
   auto du = o();
-  auto* due = action(*cmd, rt, "due", "Responder proposes a due date, requester agrees", du);
-  due->add_option("--propose", du->propose, "Proposed due date")->type_name("DATE");
-  due->add_flag("--agree", du->agree, "Agree to the proposed date");
-  due->add_option("--comment", du->comment, "Comment");
+  auto* due = action(*cmd, rt, "due", _("Responder proposes a due date, requester agrees"), du);
+  due->add_option("--propose", du->propose, _("Proposed due date"))->type_name("DATE");
+  due->add_flag("--agree", du->agree, _("Agree to the proposed date"));
+  due->add_option("--comment", du->comment, _("Comment"));
 
   setup_request_views(*cmd, rt);
   setup_request_consent_form(*cmd, rt);

@@ -2,6 +2,7 @@
 // consent declaration (B2), filled in from the request (lib/archive).
 #include "archive/archive.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -30,12 +31,13 @@ void run_consent_form(const ConsentOptions& o, Runtime& rt)
 void setup_request_consent_form(CLI::App& cmd, Runtime& rt)
 {
   auto o = std::make_shared<ConsentOptions>();
-  auto* sub = cmd.add_subcommand("consent-form", "The service provider's consent declaration (B2) as .docx");
-  sub->add_option("REQ", o->request, "Request reference or id")->required();
-  sub->add_option("-o,--output", o->output, "File to write (- for standard output)")
+  auto* sub =
+      cmd.add_subcommand("consent-form", _("The service provider's consent declaration (B2) as .docx"));
+  sub->add_option("REQ", o->request, _("Request reference or id"))->required();
+  sub->add_option("-o,--output", o->output, _("File to write (- for standard output)"))
       ->required()
       ->type_name("FILE");
-  sub->add_option("--language", o->language, "nl or en (default: the request's language)")->type_name("L");
+  sub->add_option("--language", o->language, _("nl or en (default: the request's language)"))->type_name("L");
   sub->callback([o, &rt] { run_consent_form(*o, rt); });
 }
 

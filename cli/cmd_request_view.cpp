@@ -3,6 +3,7 @@
 #include "enum_option.hpp"
 #include "request_records.hpp"
 #include "runtime.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -82,41 +83,42 @@ void run_question_sets(const std::string& code, const std::string& language, Run
 void setup_request_views(CLI::App& cmd, Runtime& rt)
 {
   auto l = std::make_shared<ListOptions>();
-  auto* list = cmd.add_subcommand("list", "List the requests you may see, newest first");
-  list->add_flag("--incoming", l->filter.incoming, "Requests to the own authority");
-  list->add_flag("--outgoing", l->filter.outgoing, "Requests from the own authority");
-  list->add_option("--state", l->state, "draft, sent, accepted, answered, closed, refused")
+  auto* list = cmd.add_subcommand("list", _("List the requests you may see, newest first"));
+  list->add_flag("--incoming", l->filter.incoming, _("Requests to the own authority"));
+  list->add_flag("--outgoing", l->filter.outgoing, _("Requests from the own authority"));
+  list->add_option("--state", l->state, _("draft, sent, accepted, answered, closed, refused"))
       ->type_name("S")
       ->check(request_state_value());
-  list->add_flag("--overdue", l->filter.overdue, "Open requests past their due date");
-  list->add_flag("--mine", l->filter.mine, "Requests you made, sent or are assigned to");
-  list->add_flag("--unassigned", l->filter.unassigned, "Open requests assigned to nobody");
-  list->add_flag("--fictitious", l->filter.fictitious_only, "Only practice cases (FICTIEF)");
-  list->add_option("--department", l->department, "Requests assigned to handlers of this department")
+  list->add_flag("--overdue", l->filter.overdue, _("Open requests past their due date"));
+  list->add_flag("--mine", l->filter.mine, _("Requests you made, sent or are assigned to"));
+  list->add_flag("--unassigned", l->filter.unassigned, _("Open requests assigned to nobody"));
+  list->add_flag("--fictitious", l->filter.fictitious_only, _("Only practice cases (FICTIEF)"));
+  list->add_option("--department", l->department, _("Requests assigned to handlers of this department"))
       ->type_name("D");
-  list->add_flag("--reveal-blocked", l->reveal, "Include blocked requests (lda, with --reason; audited)");
-  list->add_option("--reason", l->reason, "Why the blocked requests must be seen");
+  list->add_flag("--reveal-blocked", l->reveal, _("Include blocked requests (lda, with --reason; audited)"));
+  list->add_option("--reason", l->reason, _("Why the blocked requests must be seen"));
   list->callback([l, &rt] { run_list(*l, rt); });
 
   auto s = std::make_shared<ShowOptions>();
-  auto* show = cmd.add_subcommand("show", "Show a request as you may see it");
-  show->add_option("REQ", s->request, "Request reference or id")->required();
-  show->add_flag("--reveal-blocked", s->reveal, "Show a blocked request (lda, with --reason; audited)");
-  show->add_option("--reason", s->reason, "Why the blocked request must be seen");
+  auto* show = cmd.add_subcommand("show", _("Show a request as you may see it"));
+  show->add_option("REQ", s->request, _("Request reference or id"))->required();
+  show->add_flag("--reveal-blocked", s->reveal, _("Show a blocked request (lda, with --reason; audited)"));
+  show->add_option("--reason", s->reason, _("Why the blocked request must be seen"));
   show->callback([s, &rt] { run_show(*s, rt); });
 
   auto t = std::make_shared<std::string>();
-  auto* transitions = cmd.add_subcommand("transitions", "The lifecycle table; with REQ, what you may do now");
-  transitions->add_option("REQ", *t, "Request reference or id");
+  auto* transitions =
+      cmd.add_subcommand("transitions", _("The lifecycle table; with REQ, what you may do now"));
+  transitions->add_option("REQ", *t, _("Request reference or id"));
   transitions->callback([t, &rt] { run_transitions(*t, rt); });
 
   auto qs = std::make_shared<std::pair<std::string, std::string>>("", "en");
-  auto* sets = cmd.add_subcommand("question-sets", "Shipped question sets (FICTIEF sets for practice)");
-  sets->add_option("SET", qs->first, "One set");
-  sets->add_option("--language", qs->second, "nl or en")->capture_default_str();
+  auto* sets = cmd.add_subcommand("question-sets", _("Shipped question sets (FICTIEF sets for practice)"));
+  sets->add_option("SET", qs->first, _("One set"));
+  sets->add_option("--language", qs->second, _("nl or en"))->capture_default_str();
   sets->callback([qs, &rt] { run_question_sets(qs->first, qs->second, rt); });
 
-  auto* answers = cmd.add_subcommand("standard-answers", "Standard answers with their nl and en texts");
+  auto* answers = cmd.add_subcommand("standard-answers", _("Standard answers with their nl and en texts"));
   answers->callback([&rt] {
     std::vector<Record> rows;
     for (const auto& a : standard_answers(rt.session().db()))
@@ -124,13 +126,13 @@ void setup_request_views(CLI::App& cmd, Runtime& rt)
     rt.out().list({"code", "nl", "en"}, rows);
   });
 
-  auto* remind = cmd.add_subcommand("remind", "Cron: mail handlers about requests due soon or overdue");
+  auto* remind = cmd.add_subcommand("remind", _("Cron: mail handlers about requests due soon or overdue"));
   remind->callback([&rt] {
     const auto reminded = remind_due_requests(rt.session(), rt.system());
     std::vector<Record> rows;
     for (const auto& ref : reminded)
       rows.push_back({{"reference", ref}});
-    rt.reporter().note(std::to_string(reminded.size()) + " request(s) reminded");
+    rt.reporter().note(_n("{} request reminded", "{} requests reminded", reminded.size(), reminded.size()));
     rt.out().list({"reference"}, rows);
   });
 }

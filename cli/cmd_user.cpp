@@ -10,6 +10,7 @@
 #include "users/user_admin.hpp"
 #include "users/user_list.hpp"
 #include "users/user_sheet.hpp"
+#include "util/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -54,7 +55,7 @@ void run_add(AddOptions& o, Runtime& rt)
   if (!o.authority.empty()) o.user.authority_id = resolve_authority(rt.session().db(), o.authority);
   // Missing is a usage error; given but empty is a field error (lib/users).
   if (!o.first_name_given && !o.user.functional)
-    throw UsageError("--first-name is required", {"for a functional mailbox account use --functional"});
+    throw UsageError(_("--first-name is required"), {_("for a functional mailbox account use --functional")});
   const UserView u = add_user(rt.session(), rt.actor(), o.user);
   // The table form is the username alone, for onboarding scripts:
   // name=$(imictl user add ...).
@@ -125,7 +126,9 @@ void run_print(const std::vector<std::string>& users, const std::string& output,
   SafeOutput out(output.empty() ? "-" : output, session_output_options(rt.session()));
   out.stream() << (output.empty() ? user_sheets_text(sheets) : user_sheets_pdf(sheets));
   out.commit();
-  if (!out.is_stdout()) rt.reporter().note(fmt::format("wrote {} sheet(s) to {}", sheets.size(), output));
+  if (!out.is_stdout())
+    rt.reporter().note(
+        _n("wrote {} sheet to {}", "wrote {} sheets to {}", sheets.size(), sheets.size(), output));
 }
 
 void run_issue_credentials(bool dry_run, Runtime& rt)
@@ -136,7 +139,7 @@ void run_issue_credentials(bool dry_run, Runtime& rt)
   if (result.usernames.empty() && rt.format() == Format::table) {
     // Silent under -q, so cron mails nobody every ten minutes.
     if (!rt.options.quiet)
-      out.line(dry_run ? "no user is due for credentials" : "no user was due for credentials");
+      out.line(dry_run ? _("no user is due for credentials") : _("no user was due for credentials"));
     return;
   }
   out.begin_list({"username", "action"});
@@ -153,29 +156,30 @@ void setup_user(CLI::App& root, Runtime& rt)
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
-  auto* add = cmd->add_subcommand("add", "Create a user (prints the generated username)");
-  add->add_option("--first-name", a->user.first_name, "First name (mandatory unless --functional)")
+  auto* add = cmd->add_subcommand("add", _("Create a user (prints the generated username)"));
+  add->add_option("--first-name", a->user.first_name, _("First name (mandatory unless --functional)"))
       ->type_name("NAME");
-  add->add_option("--last-name", a->user.last_name, "Last name, or the name of a functional account")
+  add->add_option("--last-name", a->user.last_name, _("Last name, or the name of a functional account"))
       ->required()
       ->type_name("NAME");
-  add->add_option("--email", a->user.email, "E-mail address (a functional mailbox is fine)")
+  add->add_option("--email", a->user.email, _("E-mail address (a functional mailbox is fine)"))
       ->required()
       ->type_name("ADDR");
-  add->add_option("--language", a->user.language, "Language, ISO 639-1")
+  add->add_option("--language", a->user.language, _("Language, ISO 639-1"))
       ->capture_default_str()
       ->type_name("CODE");
-  add->add_option("--phone", a->phone, "Direct phone number (recommended)")->type_name("PHONE");
-  add->add_option("--function", a->function, "Function (job title)")->type_name("TEXT");
-  add->add_option("--department", a->user.departments, "Department; created when missing (repeatable)")
+  add->add_option("--phone", a->phone, _("Direct phone number (recommended)"))->type_name("PHONE");
+  add->add_option("--function", a->function, _("Function (job title)"))->type_name("TEXT");
+  add->add_option("--department", a->user.departments, _("Department; created when missing (repeatable)"))
       ->type_name("NAME");
-  add->add_option("--role", a->user.roles, "Role to grant: handler, lda, allocator (repeatable)")
+  add->add_option("--role", a->user.roles, _("Role to grant: handler, lda, allocator (repeatable)"))
       ->type_name("ROLE")
       ->check(role_value());
-  add->add_option("--service", a->user.services, "Service keyword for a handler (repeatable)")
+  add->add_option("--service", a->user.services, _("Service keyword for a handler (repeatable)"))
       ->type_name("KW");
-  add->add_flag("--functional", a->user.functional, "A functional account (a mailbox such as Publieksbalie)");
-  add->add_option("--authority", a->authority, "Another authority, by its own LDA (default: own)")
+  add->add_flag("--functional", a->user.functional,
+                _("A functional account (a mailbox such as Publieksbalie)"));
+  add->add_option("--authority", a->authority, _("Another authority, by its own LDA (default: own)"))
       ->type_name("AUTH");
   add->callback([a, add, &rt] {
     a->first_name_given = add->count("--first-name") > 0;
@@ -183,56 +187,56 @@ void setup_user(CLI::App& root, Runtime& rt)
   });
 
   auto l = std::make_shared<ListOptions>();
-  auto* list = cmd->add_subcommand("list", "List users");
-  list->add_option("--role", l->role, "Only users with this role")->type_name("ROLE")->check(role_value());
-  list->add_option("--status", l->status, "pending, active, locked or deleted")
+  auto* list = cmd->add_subcommand("list", _("List users"));
+  list->add_option("--role", l->role, _("Only users with this role"))->type_name("ROLE")->check(role_value());
+  list->add_option("--status", l->status, _("pending, active, locked or deleted"))
       ->type_name("STATUS")
       ->check(user_status_value());
-  list->add_option("--department", l->department, "Only users of this department")->type_name("NAME");
-  list->add_option("--text", l->text, "Text in the username, name or e-mail address")->type_name("TEXT");
-  list->add_flag("--all", l->all, "Include deleted users");
+  list->add_option("--department", l->department, _("Only users of this department"))->type_name("NAME");
+  list->add_option("--text", l->text, _("Text in the username, name or e-mail address"))->type_name("TEXT");
+  list->add_flag("--all", l->all, _("Include deleted users"));
   list->callback([l, &rt] { run_list(*l, rt); });
 
   auto show_user_name = std::make_shared<std::string>();
-  auto* show = cmd->add_subcommand("show", "Show one user");
-  show->add_option("USER", *show_user_name, "Username or e-mail address")->required();
+  auto* show = cmd->add_subcommand("show", _("Show one user"));
+  show->add_option("USER", *show_user_name, _("Username or e-mail address"))->required();
   show->callback([show_user_name, &rt] { run_show(*show_user_name, rt); });
 
   auto e = std::make_shared<EditOptions>();
-  auto* edit = cmd->add_subcommand("edit", "Change a user's data");
-  edit->add_option("USER", e->user, "Username or e-mail address")->required();
-  edit->add_option("--first-name", e->first_name, "First name")->type_name("NAME");
-  edit->add_option("--last-name", e->last_name, "Last name")->type_name("NAME");
-  edit->add_option("--email", e->email, "E-mail address")->type_name("ADDR");
-  edit->add_option("--language", e->language, "Language, ISO 639-1")->type_name("CODE");
-  edit->add_option("--phone", e->phone, "Phone number ('' clears)")->type_name("PHONE");
-  edit->add_option("--function", e->function, "Function ('' clears)")->type_name("TEXT");
-  edit->add_option("--add-department", e->add_departments, "Add to a department (repeatable)")
+  auto* edit = cmd->add_subcommand("edit", _("Change a user's data"));
+  edit->add_option("USER", e->user, _("Username or e-mail address"))->required();
+  edit->add_option("--first-name", e->first_name, _("First name"))->type_name("NAME");
+  edit->add_option("--last-name", e->last_name, _("Last name"))->type_name("NAME");
+  edit->add_option("--email", e->email, _("E-mail address"))->type_name("ADDR");
+  edit->add_option("--language", e->language, _("Language, ISO 639-1"))->type_name("CODE");
+  edit->add_option("--phone", e->phone, _("Phone number ('' clears)"))->type_name("PHONE");
+  edit->add_option("--function", e->function, _("Function ('' clears)"))->type_name("TEXT");
+  edit->add_option("--add-department", e->add_departments, _("Add to a department (repeatable)"))
       ->type_name("NAME");
-  edit->add_option("--remove-department", e->remove_departments, "Remove from a department (repeatable)")
+  edit->add_option("--remove-department", e->remove_departments, _("Remove from a department (repeatable)"))
       ->type_name("NAME");
   edit->callback([e, edit, &rt] { run_edit(*e, *edit, rt); });
 
   auto rn = std::make_shared<std::pair<std::string, std::string>>();
-  auto* rename = cmd->add_subcommand("rename", "Change the username (only while the user is pending)");
-  rename->add_option("USER", rn->first, "Username or e-mail address")->required();
-  rename->add_option("NEW", rn->second, "New username")->required();
+  auto* rename = cmd->add_subcommand("rename", _("Change the username (only while the user is pending)"));
+  rename->add_option("USER", rn->first, _("Username or e-mail address"))->required();
+  rename->add_option("NEW", rn->second, _("New username"))->required();
   rename->callback(
       [rn, &rt] { rt.changed(user_record(rename_user(rt.session(), rt.actor(), rn->first, rn->second))); });
 
   auto pr = std::make_shared<std::pair<std::vector<std::string>, std::string>>();
-  auto* print = cmd->add_subcommand("print", "Print the username sheet of one or more users (guide H6.1)");
-  print->add_option("USER", pr->first, "Usernames or e-mail addresses")->required();
+  auto* print = cmd->add_subcommand("print", _("Print the username sheet of one or more users (guide H6.1)"));
+  print->add_option("USER", pr->first, _("Usernames or e-mail addresses"))->required();
   print
       ->add_option("--output,-o", pr->second,
-                   "Write a PDF document (one page per user) instead of text; - for standard output")
+                   _("Write a PDF document (one page per user) instead of text; - for standard output"))
       ->type_name("FILE");
   print->callback([pr, &rt] { run_print(pr->first, pr->second, rt); });
 
   auto dry = std::make_shared<bool>(false);
   auto* issue = cmd->add_subcommand("issue-credentials",
-                                    "Queue temporary passwords for users created 24 hours ago (cron)");
-  issue->add_flag("--dry-run", *dry, "Only list who would get credentials");
+                                    _("Queue temporary passwords for users created 24 hours ago (cron)"));
+  issue->add_flag("--dry-run", *dry, _("Only list who would get credentials"));
   issue->callback([dry, &rt] { run_issue_credentials(*dry, rt); });
 
   setup_user_lifecycle(*cmd, rt);
