@@ -15,6 +15,7 @@
 #include "requests/reference.hpp"
 #include "requests/request_archive.hpp"
 #include "requests/request_record.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <filesystem>
@@ -45,10 +46,9 @@ std::string json_name(const RequestDetails& r)
 void require_reference(const RequestDetails& r)
 {
   if (!is_reference(r.reference))
-    throw InvalidInputError(
-        fmt::format("request {} has the reference '{}', which is not one (CC-YYYY-NNNNNN); "
-                    "it is not used as a file name",
-                    r.id, r.reference));
+    throw InvalidInputError(_f("request {} has the reference '{}', which is not one (CC-YYYY-NNNNNN); "
+                               "it is not used as a file name",
+                               r.id, r.reference));
 }
 
 Planned plan(RequestDetails r)
@@ -68,7 +68,7 @@ std::optional<std::string> parse_before(const std::optional<std::string>& date)
 {
   if (!date) return std::nullopt;
   const auto t = util::parse_iso8601(util::trim(*date));
-  if (!t) throw InvalidInputError(fmt::format("--closed-before: '{}' is not a date (YYYY-MM-DD)", *date));
+  if (!t) throw InvalidInputError(_f("{}: '{}' is not a date (YYYY-MM-DD)", "--closed-before", *date));
   return util::format_iso8601(*t);
 }
 
@@ -86,9 +86,9 @@ std::vector<ArchiveResult> archive_requests(Session& session, const Actor& actor
 {
   const bool bulk = o.all_closed || o.closed_before;
   if (bulk == !o.requests.empty() || (o.all_closed && o.closed_before))
-    throw UsageError("archive takes REQ..., --all-closed or --closed-before DATE (one of them)");
+    throw UsageError(_("archive takes REQ..., --all-closed or --closed-before DATE (one of them)"));
   if (o.reveal_reason && util::trim(*o.reveal_reason).empty())
-    throw InvalidInputError("--reveal-blocked needs --reason TEXT: why the blocked data must be archived");
+    throw InvalidInputError(_("--reveal-blocked needs --reason TEXT: why the blocked data must be archived"));
   const auto before = parse_before(o.closed_before);
   const bool reveal = o.reveal_reason.has_value();
   // Writing needs the archive columns (migration 011); a dry run only reads.

@@ -2,6 +2,7 @@
 
 #include "archive/sha256.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -20,9 +21,14 @@ namespace fs = std::filesystem;
 
 constexpr const char* sums_name = "SHA256SUMS";
 
-[[noreturn]] void refuse(const std::string& path, const std::string& why)
+[[noreturn]] void refuse(const std::string& message)
 {
-  throw InvalidInputError(fmt::format("will not write {}: {}", path, why));
+  throw InvalidInputError(message);
+}
+
+[[noreturn]] void refuse_link(const std::string& path)
+{
+  refuse(_f("will not write {}: it is a symbolic link, which the archive never follows", path));
 }
 
 // The content of an existing regular file, never through a link.
@@ -31,7 +37,7 @@ std::string read_existing(const std::string& path)
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) return {};
-    throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    throw FailureError(_f("cannot read {}: {}", path, std::strerror(errno)));
   }
   std::string content;
   char buf[65536];
@@ -40,7 +46,7 @@ std::string read_existing(const std::string& path)
     content.append(buf, static_cast<size_t>(n));
   const int err = errno;
   ::close(fd);
-  if (n < 0) throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(err)));
+  if (n < 0) throw FailureError(_f("cannot read {}: {}", path, std::strerror(err)));
   return content;
 }
 
@@ -49,7 +55,7 @@ std::string read_existing(const std::string& path)
 ArchiveFolder::ArchiveFolder(std::string dir, OutputOptions options, bool force)
     : dir_(std::move(dir)), options_(std::move(options)), force_(force)
 {
-  if (dir_.empty()) throw UsageError("--out DIR is empty");
+  if (dir_.empty()) throw UsageError(_("--out DIR is empty"));
   while (dir_.size() > 1 && dir_.back() == '/')
     dir_.pop_back();
 }
@@ -63,45 +69,44 @@ void ArchiveFolder::check(const std::string& sub, const std::vector<std::string>
 {
   struct stat st {};
   if (::stat(dir_.c_str(), &st) == 0) {
-    if (!S_ISDIR(st.st_mode)) refuse(dir_, "it is not a folder");
+    if (!S_ISDIR(st.st_mode)) refuse(_f("will not write {}: it is not a folder", dir_));
   } else {
     const fs::path parent = fs::path(dir_).has_parent_path() ? fs::path(dir_).parent_path() : fs::path(".");
     if (::stat(parent.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-      throw NotFoundError(
-          fmt::format("folder {} does not exist, so {} cannot be created", parent.string(), dir_));
+      throw NotFoundError(_f("folder {} does not exist, so {} cannot be created", parent.string(), dir_));
     return; // a new folder holds nothing yet
   }
   if (!sub.empty() && ::lstat(path_of(sub).c_str(), &st) == 0) {
-    if (S_ISLNK(st.st_mode)) refuse(path_of(sub), "it is a symbolic link, which the archive never follows");
-    if (!S_ISDIR(st.st_mode)) refuse(path_of(sub), "it is not a folder");
+    if (S_ISLNK(st.st_mode)) refuse_link(path_of(sub));
+    if (!S_ISDIR(st.st_mode)) refuse(_f("will not write {}: it is not a folder", path_of(sub)));
   }
   if (::lstat(path_of(sums_name).c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-    refuse(path_of(sums_name), "it is not a regular file");
+    refuse(_f("will not write {}: it is not a regular file", path_of(sums_name)));
   for (const auto& f : files) {
     const std::string path = path_of(f);
     if (::lstat(path.c_str(), &st) != 0) continue;
-    if (S_ISLNK(st.st_mode)) refuse(path, "it is a symbolic link, which the archive never follows");
-    if (!S_ISREG(st.st_mode)) refuse(path, "it is not a regular file");
+    if (S_ISLNK(st.st_mode)) refuse_link(path);
+    if (!S_ISREG(st.st_mode)) refuse(_f("will not write {}: it is not a regular file", path));
     if (!force_)
-      throw ConflictError(fmt::format("{} exists; nothing was archived", path),
-                          {"--force replaces the files of an earlier archive"});
+      throw ConflictError(_f("{} exists; nothing was archived", path),
+                          {_("--force replaces the files of an earlier archive")});
   }
 }
 
 void ArchiveFolder::create() const
 {
   if (::mkdir(dir_.c_str(), 0700) != 0 && errno != EEXIST)
-    throw FailureError(fmt::format("cannot create folder {}: {}", dir_, std::strerror(errno)));
+    throw FailureError(_f("cannot create folder {}: {}", dir_, std::strerror(errno)));
 }
 
 void ArchiveFolder::create_sub(const std::string& sub) const
 {
   const std::string path = path_of(sub);
   if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
-    throw FailureError(fmt::format("cannot create folder {}: {}", path, std::strerror(errno)));
+    throw FailureError(_f("cannot create folder {}: {}", path, std::strerror(errno)));
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode))
-    refuse(path, "it is not a folder of its own (a symbolic link?)");
+    refuse(_f("will not write {}: it is not a folder of its own (a symbolic link?)", path));
 }
 
 std::string ArchiveFolder::write(const std::string& relative, std::string_view bytes) const

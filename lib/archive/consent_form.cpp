@@ -11,6 +11,7 @@
 #include "core/safe_output.hpp"
 #include "core/session.hpp"
 #include "requests/request_archive.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/time.hpp"
 
@@ -25,7 +26,7 @@ ConsentFormResult write_consent_form(Session& session, const Actor& actor, const
   if (language) {
     lang = util::trim(*language);
     if (lang != "nl" && lang != "en")
-      throw UsageError(fmt::format("--language must be nl or en, not '{}'", *language));
+      throw UsageError(_f("--language must be nl or en, not '{}'", *language));
   }
   auto& db = session.db(Access::read_write);
   const RequestDetails r = load_request_as_seen(db, actor, find_request_id(db, request), false);

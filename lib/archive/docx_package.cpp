@@ -3,6 +3,7 @@
 // written and read with libzip in memory.
 #include "archive/docx_writer.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -78,7 +79,8 @@ struct ZipCloser {
 [[noreturn]] void zip_failure(const char* what, zip_error_t* error)
 {
   const std::string reason = zip_error_strerror(error);
-  throw FailureError(fmt::format("cannot build the .docx ({}): {}", what, reason));
+  // TRANSLATORS: the first {} is the step that failed (open, close, a part name), the second libzip's reason.
+  throw FailureError(_f("cannot build the .docx ({}): {}", what, reason));
 }
 
 } // namespace
@@ -123,7 +125,7 @@ std::string Document::package() const
   std::string bytes(size > 0 ? static_cast<size_t>(size) : 0, '\0');
   const zip_int64_t got = zip_source_read(buffer, bytes.data(), bytes.size());
   zip_source_close(buffer);
-  if (got != size) throw FailureError("cannot build the .docx: the zip buffer could not be read back");
+  if (got != size) throw FailureError(_("cannot build the .docx: the zip buffer could not be read back"));
   return bytes;
 }
 

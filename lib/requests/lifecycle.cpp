@@ -1,6 +1,7 @@
 #include "requests/lifecycle.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_responder_intake,
        "request send REQ",
-       "send the draft to the responding authority"},
+       N_("send the draft to the responding authority")},
       {"discard",
        {S::draft},
        std::nullopt,
@@ -41,7 +42,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request discard REQ",
-       "delete the draft"},
+       N_("delete the draft")},
       {"attach",
        {S::draft},
        std::nullopt,
@@ -53,7 +54,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request attach REQ FILE",
-       "attach a file to the draft"},
+       N_("attach a file to the draft")},
       {"accept",
        {S::sent},
        S::accepted,
@@ -65,7 +66,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_none,
        "request accept REQ",
-       "accept: the authority is competent and will answer"},
+       N_("accept: the authority is competent and will answer")},
       {"refuse",
        {S::sent},
        S::refused,
@@ -77,7 +78,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_sender,
        "request refuse REQ --reason REASON",
-       "refuse for insufficient motivation or out of scope (B2)"},
+       N_("refuse for insufficient motivation or out of scope (B2)")},
       {"forward",
        {S::sent, S::accepted},
        S::sent,
@@ -89,7 +90,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_responder_intake | notice_sender,
        "request forward REQ --to AUTH",
-       "forward to the competent authority or to the coordinator"},
+       N_("forward to the competent authority or to the coordinator")},
       {"answer",
        {S::accepted},
        std::nullopt,
@@ -101,7 +102,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request answer REQ --question N --text TEXT",
-       "answer one question"},
+       N_("answer one question")},
       {"attach",
        {S::accepted},
        std::nullopt,
@@ -113,7 +114,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request attach REQ FILE",
-       "attach a file to the answer"},
+       N_("attach a file to the answer")},
       {"reply",
        {S::accepted},
        S::answered,
@@ -125,7 +126,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_sender,
        "request reply REQ",
-       "send the answers (every question answered)"},
+       N_("send the answers (every question answered)")},
       {"reopen",
        {S::answered},
        S::accepted,
@@ -137,7 +138,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request reopen REQ --comment TEXT",
-       "ask for further information"},
+       N_("ask for further information")},
       {"close",
        {S::answered},
        S::closed,
@@ -149,7 +150,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_none,
        "request close REQ",
-       "close the answered request"},
+       N_("close the answered request")},
       {"due-propose",
        {S::sent, S::accepted},
        std::nullopt,
@@ -161,7 +162,7 @@ const std::vector<Transition>& lifecycle()
        input_comment,
        notice_none,
        "request due REQ --propose DATE",
-       "propose another due date"},
+       N_("propose another due date")},
       {"due-agree",
        {S::sent, S::accepted},
        std::nullopt,
@@ -173,7 +174,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "request due REQ --agree",
-       "agree to the proposed due date"},
+       N_("agree to the proposed due date")},
       {"assign",
        {S::sent, S::accepted},
        std::nullopt,
@@ -185,7 +186,7 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_assignees,
        "assign REQ HANDLER",
-       "assign handlers (B3)"},
+       N_("assign handlers (B3)")},
       {"unassign",
        {S::sent, S::accepted},
        std::nullopt,
@@ -197,9 +198,38 @@ const std::vector<Transition>& lifecycle()
        input_none,
        notice_none,
        "unassign REQ HANDLER",
-       "take a handler off the request"},
+       N_("take a handler off the request")},
   };
   return table;
+}
+
+std::string request_action_label(std::string_view action)
+{
+  // TRANSLATORS: the actions of a request, named in messages such as
+  // "request X is sent: accept is not possible in that state".
+  if (action == "send") return C_("action", "send");
+  if (action == "discard") return C_("action", "discard");
+  if (action == "attach") return C_("action", "attach");
+  if (action == "accept") return C_("action", "accept");
+  if (action == "refuse") return C_("action", "refuse");
+  if (action == "forward") return C_("action", "forward");
+  if (action == "answer") return C_("action", "answer");
+  if (action == "reply") return C_("action", "reply");
+  if (action == "reopen") return C_("action", "reopen");
+  if (action == "close") return C_("action", "close");
+  if (action == "due-propose") return C_("action", "due-propose");
+  if (action == "due-agree") return C_("action", "due-agree");
+  if (action == "assign") return C_("action", "assign");
+  if (action == "unassign") return C_("action", "unassign");
+  return std::string(action);
+}
+
+std::string request_action_labels(const std::vector<std::string>& actions)
+{
+  std::vector<std::string> labels;
+  for (const auto& a : actions)
+    labels.push_back(request_action_label(a));
+  return util::join(labels, ", ");
 }
 
 const char* side_slug(Side s)
@@ -242,7 +272,7 @@ void check_refusal_reason(std::string_view reason)
 {
   const auto& reasons = refusal_reasons();
   if (std::find(reasons.begin(), reasons.end(), util::trim(reason)) == reasons.end())
-    throw InvalidInputError("a request may only be refused for a reason of the guide (B2)",
+    throw InvalidInputError(_("a request may only be refused for a reason of the guide (B2)"),
                             {"--reason " + util::join(reasons, " | ")});
 }
 

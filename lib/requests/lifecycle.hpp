@@ -17,6 +17,8 @@ namespace imi {
 
 enum class RequestState { draft, sent, accepted, answered, closed, refused };
 const char* request_state_slug(RequestState s);
+// The state as a person reads it in the interface language (the slug in English).
+const char* request_state_label(RequestState s);
 // InvalidInputError (6) naming the states for anything else.
 RequestState parse_request_state(std::string_view text);
 // sent, accepted, answered: the one definition of an open request.
@@ -60,11 +62,15 @@ struct Transition {
   unsigned required = input_none;
   unsigned optional = input_none;
   unsigned notices = notice_none;
-  const char* synopsis; // the command line, for help, man page and tests
-  const char* description;
+  const char* synopsis;    // the command line, for help, man page and tests
+  const char* description; // marked with N_: shown through _()
 };
 
 const std::vector<Transition>& lifecycle();
+// An action (a row's `action`) as a person reads it in the interface
+// language (the action itself in English); a list of them, comma-separated.
+std::string request_action_label(std::string_view action);
+std::string request_action_labels(const std::vector<std::string>& actions);
 // The rows of an action (one action may start from several states).
 std::vector<const Transition*> transitions_for(std::string_view action);
 // The row of an action that may start from this state, if any.

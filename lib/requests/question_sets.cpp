@@ -1,6 +1,7 @@
 // The shipped question sets and standard answers (schemas/009_question_sets.sql).
 #include "core/error.hpp"
 #include "requests/requests.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -20,8 +21,7 @@ std::vector<QuestionSet> question_sets(SQLite::Database& db, const std::string& 
     sets.push_back(
         {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0, {}});
   if (code && sets.empty())
-    throw NotFoundError(fmt::format("no question set '{}'", *code),
-                        {"imictl request question-sets lists them"});
+    throw NotFoundError(_f("no question set '{}'", *code), {_("imictl request question-sets lists them")});
   SQLite::Statement qs(db, fmt::format("SELECT number, {} FROM question_set_question WHERE set_code = ? "
                                        "ORDER BY number",
                                        nl ? "text_nl" : "text_en"));

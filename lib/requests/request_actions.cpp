@@ -11,6 +11,7 @@
 #include "core/session.hpp"
 #include "requests/request_gate.hpp"
 #include "requests/request_notify.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/time.hpp"
 
@@ -27,11 +28,11 @@ void check_inputs(const Transition& t, const ActionInput& in)
 {
   auto present = [](const std::optional<std::string>& v) { return v && !util::trim(*v).empty(); };
   if ((t.required & input_comment) && !present(in.comment))
-    throw InvalidInputError(fmt::format("{} needs --comment: say what is missing", t.action));
+    throw InvalidInputError(_f("{} needs --comment: say what is missing", request_action_label(t.action)));
   if (t.required & input_refusal_reason) check_refusal_reason(in.reason.value_or(""));
-  if ((t.required & input_authority) && !present(in.to)) throw InvalidInputError("--to AUTH is required");
-  if ((t.required & input_date) && !present(in.date)) throw InvalidInputError("a date is required");
-  if ((t.required & input_file) && !present(in.file)) throw InvalidInputError("a file is required");
+  if ((t.required & input_authority) && !present(in.to)) throw InvalidInputError(_("--to AUTH is required"));
+  if ((t.required & input_date) && !present(in.date)) throw InvalidInputError(_("a date is required"));
+  if ((t.required & input_file) && !present(in.file)) throw InvalidInputError(_("a file is required"));
 }
 
 std::optional<std::string> opt(const std::optional<std::string>& v)
@@ -46,8 +47,8 @@ void send(ActionContext& c)
   if (c.r.due_at) {
     due = *util::parse_iso8601(*c.r.due_at);
     if (due < c.session.now())
-      throw InvalidInputError(fmt::format("the due date {} is in the past", *c.r.due_at),
-                              {"discard the draft and create it again with a later --due"});
+      throw InvalidInputError(_f("the due date {} is in the past", *c.r.due_at),
+                              {_("discard the draft and create it again with a later --due")});
   } else {
     due = c.session.now() + c.session.config().integer("requests.default_due_days") * 86400;
   }
@@ -73,10 +74,10 @@ void forward(ActionContext& c)
 {
   const std::int64_t target = resolve_authority(c.db, *c.in.to);
   if (target == *c.r.responding_authority_id)
-    throw ConflictError(fmt::format("request {} is already with that authority", c.r.reference),
-                        {"forward to the competent authority or to the IMI coordinator"});
+    throw ConflictError(_f("request {} is already with that authority", c.r.reference),
+                        {_("forward to the competent authority or to the IMI coordinator")});
   if (target == c.r.requesting_authority_id)
-    throw ConflictError("a request cannot be forwarded to the authority that asked it");
+    throw ConflictError(_("a request cannot be forwarded to the authority that asked it"));
   update_versioned(c.db, c.r,
                    {{"state", "sent"},
                     {"responding_authority_id", target},
@@ -95,13 +96,16 @@ void forward(ActionContext& c)
 
 void reply(ActionContext& c)
 {
-  SQLite::Statement q(c.db, "SELECT group_concat(number, ', ') FROM request_question WHERE request_id = ? "
-                            "AND answer_text IS NULL AND standard_answer IS NULL");
+  SQLite::Statement q(c.db, "SELECT group_concat(number, ', '), count(*) FROM request_question "
+                            "WHERE request_id = ? AND answer_text IS NULL AND standard_answer IS NULL");
   q.bind(1, c.r.id);
-  if (q.executeStep() && !q.getColumn(0).isNull())
+  if (q.executeStep() && !q.getColumn(0).isNull()) {
+    const auto open = static_cast<unsigned long>(q.getColumn(1).getInt64());
     throw InvalidInputError(
-        fmt::format("question(s) {} of {} are not answered", q.getColumn(0).getString(), c.r.reference),
+        _n("question {} of {} is not answered", "questions {} of {} are not answered", open,
+           q.getColumn(0).getString(), c.r.reference),
         {fmt::format("imictl request answer {} --question N --text TEXT", c.r.reference)});
+  }
   update_versioned(c.db, c.r, {{"state", "answered"}, {"answered_at", c.now}});
 }
 
@@ -111,7 +115,7 @@ void discard(ActionContext& c)
   del.bind(1, c.r.id);
   del.bind(2, c.r.version);
   if (del.exec() == 0)
-    throw ConflictError(fmt::format("request {} was changed by someone else; run show again", c.r.reference));
+    throw ConflictError(_f("request {} was changed by someone else; run show again", c.r.reference));
 }
 
 void step(ActionContext& c)
@@ -129,7 +133,7 @@ void step(ActionContext& c)
   if (a == "accept") return update_versioned(c.db, c.r, {{"state", "accepted"}, {"accepted_at", c.now}});
   if (a == "reopen") return update_versioned(c.db, c.r, {{"state", "accepted"}});
   if (a == "close") return update_versioned(c.db, c.r, {{"state", "closed"}, {"closed_at", c.now}});
-  throw FailureError("internal: no step for action " + a);
+  throw FailureError(_f("internal: no step for action {}", a));
 }
 
 void send_notices(ActionContext& c, std::optional<std::int64_t> sent_by)

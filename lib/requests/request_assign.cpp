@@ -8,6 +8,7 @@
 #include "requests/request_gate.hpp"
 #include "requests/request_notify.hpp"
 #include "users/user_store.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -24,8 +25,8 @@ MailRecipient resolve_handler(SQLite::Database& db, const RequestDetails& r, con
   if (auto ref = try_find_user(db, name))
     for (const auto& h : handlers)
       if (h.id == ref->id) return h;
-  throw NotFoundError(fmt::format("'{}' is not a handler of {}", name, r.responding_authority.value_or("-")),
-                      {"imictl role who handler lists the handlers"});
+  throw NotFoundError(_f("'{}' is not a handler of {}", name, r.responding_authority.value_or("-")),
+                      {_("imictl role who handler lists the handlers")});
 }
 
 void finish(Session& session, const Actor& actor, RequestDetails& r, const char* action,
@@ -46,7 +47,7 @@ std::vector<std::string> assign_request(Session& session, const Actor& actor, co
   auto& db = session.db(Access::read_write);
   RequestDetails r = request_store::load_request(db, request_store::resolve_request(db, request));
   request_gate::authorize_action(session, actor, r, "assign");
-  if (handlers.empty()) throw InvalidInputError("name at least one HANDLER");
+  if (handlers.empty()) throw InvalidInputError(_("name at least one HANDLER"));
   std::vector<MailRecipient> chosen;
   chosen.reserve(handlers.size());
   for (const auto& h : handlers)
@@ -87,8 +88,7 @@ std::vector<std::string> unassign_request(Session& session, const Actor& actor, 
   SQLite::Statement del(db, "DELETE FROM request_assignee WHERE request_id = ? AND user_id = ?");
   del.bind(1, r.id);
   del.bind(2, h.id);
-  if (del.exec() == 0)
-    throw ConflictError(fmt::format("'{}' is not assigned to request {}", h.username, r.reference));
+  if (del.exec() == 0) throw ConflictError(_f("'{}' is not assigned to request {}", h.username, r.reference));
   finish(session, actor, r, "unassign", "unassigned " + h.username, session.now_iso());
   tx.commit();
   return request_store::load_request(db, r.id).assignees;

@@ -9,6 +9,7 @@
 #include "core/validate.hpp"
 #include "requests/reference.hpp"
 #include "requests/request_store.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/time.hpp"
 
@@ -30,7 +31,7 @@ std::vector<std::string> chosen_questions(SQLite::Database& db, const NewRequest
 {
   std::vector<std::string> out;
   if (!in.question_set && !in.questions.empty())
-    throw InvalidInputError("--question needs --question-set: the numbers are those of a set");
+    throw InvalidInputError(_("--question needs --question-set: the numbers are those of a set"));
   if (in.question_set) {
     const QuestionSet set = question_sets(db, in.language, in.question_set).front();
     fictitious = fictitious || set.fictitious;
@@ -39,15 +40,15 @@ std::vector<std::string> chosen_questions(SQLite::Database& db, const NewRequest
         out.push_back(q.text);
     for (std::int64_t n : in.questions) {
       if (n < 1 || n > static_cast<std::int64_t>(set.questions.size()))
-        throw NotFoundError(fmt::format("question set {} has no question {}", set.code, n),
-                            {fmt::format("it has questions 1 to {}", set.questions.size())});
+        throw NotFoundError(_f("question set {} has no question {}", set.code, n),
+                            {_f("it has questions 1 to {}", set.questions.size())});
       out.push_back(set.questions[static_cast<size_t>(n - 1)].text);
     }
   }
   for (const auto& free : in.free_questions)
-    out.push_back(check_text("free question", free, true, true));
+    out.push_back(check_text(_("free question"), free, true, true));
   if (out.empty())
-    throw InvalidInputError("a request needs a question: --question-set SET or --free-question TEXT");
+    throw InvalidInputError(_("a request needs a question: --question-set SET or --free-question TEXT"));
   return out;
 }
 
@@ -59,30 +60,34 @@ std::string create_request(Session& session, const Actor& actor, const NewReques
   const std::int64_t own = actor.kind == Actor::Kind::user ? actor.authority_id : own_authority_id(db);
   require(session, actor, Permission::handle_requests, own, "request:new");
   NewRequest in = raw;
-  in.subject = check_text("subject", in.subject, true);
+  // TRANSLATORS: the fields of a request, named before what is wrong with
+  // them, as in "subject: must not be empty".
+  in.subject = check_text(C_("field", "subject"), in.subject, true);
   // B2: the "nadere toelichting" must say why the information is needed.
   if (util::trim(in.motivation).empty())
     throw InvalidInputError(
-        "--motivation is required: say why you need the information (B2 nadere toelichting)");
-  in.motivation = check_text("motivation", in.motivation, true, true);
-  in.language = check_language("language", in.language);
+        _("--motivation is required: say why you need the information (B2 nadere toelichting)"));
+  in.motivation = check_text(C_("field", "motivation"), in.motivation, true, true);
+  in.language = check_language(C_("field", "language"), in.language);
   const std::int64_t to = resolve_authority(db, in.to);
-  if (to == own) throw ConflictError("a request goes to another authority, not to the own one");
+  if (to == own) throw ConflictError(_("a request goes to another authority, not to the own one"));
   bool fictitious = in.fictitious;
   const std::vector<std::string> questions = chosen_questions(db, in, fictitious);
   std::optional<std::string> due;
   if (in.due) {
     const auto t = util::parse_iso8601(*in.due);
-    if (!t) throw InvalidInputError(fmt::format("--due: '{}' is not a date (YYYY-MM-DD)", *in.due));
-    if (*t < session.now()) throw InvalidInputError(fmt::format("--due: {} is in the past", *in.due));
+    if (!t) throw InvalidInputError(_f("{}: '{}' is not a date (YYYY-MM-DD)", "--due", *in.due));
+    if (*t < session.now()) throw InvalidInputError(_f("{}: {} is in the past", "--due", *in.due));
     due = util::format_iso8601(*t);
   }
-  const PersonalData pd{optional_text("provider name", in.personal.provider_name),
-                        optional_text("provider address", in.personal.provider_address),
-                        optional_text("provider registration", in.personal.provider_registration),
-                        optional_text("provider birth date", in.personal.provider_birth_date)};
+  // TRANSLATORS: the service provider's personal data, named before what is
+  // wrong with it, as in "provider name: must not be empty".
+  const PersonalData pd{optional_text(_("provider name"), in.personal.provider_name),
+                        optional_text(_("provider address"), in.personal.provider_address),
+                        optional_text(_("provider registration"), in.personal.provider_registration),
+                        optional_text(_("provider birth date"), in.personal.provider_birth_date)};
   if (pd.provider_birth_date && !util::parse_iso8601(*pd.provider_birth_date))
-    throw InvalidInputError("--provider-birth-date: not a date (YYYY-MM-DD)");
+    throw InvalidInputError(_("--provider-birth-date: not a date (YYYY-MM-DD)"));
 
   WriteTransaction tx(db);
   const Authority requester = load_authority(db, own);

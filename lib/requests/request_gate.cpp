@@ -4,6 +4,7 @@
 #include "authority/authority.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -67,33 +68,48 @@ std::optional<Refusal> check_action(SQLite::Database& db, const Actor& actor, co
                                     std::string_view action)
 {
   if (transitions_for(action).empty())
-    return Refusal{ErrorKind::usage, fmt::format("unknown action '{}'", action), {}};
-  if (view_of(db, actor, r, false) == RequestView::none)
+    return Refusal{ErrorKind::usage, _f("unknown action '{}'", action), {}, {}};
+  if (view_of(db, actor, r, false) == RequestView::none) {
+    const char* const not_visible = N_("{} may not see request {}");
     return Refusal{
         ErrorKind::permission,
-        fmt::format("{} may not see request {}", actor.audit_name(), r.reference),
-        {"only users of the authorities involved (and a coordinator, when allowed) see a request"}};
+        _f(not_visible, actor.audit_name(), r.reference),
+        {_("only users of the authorities involved (and a coordinator, when allowed) see a request")},
+        fmt::format(fmt::runtime(not_visible), actor.audit_name(), r.reference)};
+  }
   const Transition* t = transition_from(action, r.state);
   if (!t)
     return Refusal{ErrorKind::conflict,
-                   fmt::format("request {} is {}: {} is not possible in that state", r.reference,
-                               request_state_slug(r.state), action),
-                   {fmt::format("possible in state {}: {}", request_state_slug(r.state),
-                                util::join(actions_in_state(r.state), ", "))}};
-  const std::int64_t authority = authority_of(*t, r);
-  if (!allowed(actor, permission_of(*t), authority))
-    return Refusal{ErrorKind::permission,
-                   fmt::format("{} may not {} request {}: that takes a {} of the {} authority",
-                               actor.audit_name(), action, r.reference, role_slug(t->role),
-                               side_slug(t->side)),
+                   _f("request {} is {}: {} is not possible in that state", r.reference,
+                      request_state_label(r.state), request_action_label(action)),
+                   {_f("possible in state {}: {}", request_state_label(r.state),
+                       request_action_labels(actions_in_state(r.state)))},
                    {}};
+  const std::int64_t authority = authority_of(*t, r);
+  if (!allowed(actor, permission_of(*t), authority)) {
+    // TRANSLATORS: {0} user, {1} action, {2} request reference, {3} role.
+    const char* wrong_role = N_("{0} may not {1} request {2}: that takes a {3} of the requesting authority");
+    if (t->side == Side::responding)
+      // TRANSLATORS: {0} user, {1} action, {2} request reference, {3} role.
+      wrong_role = N_("{0} may not {1} request {2}: that takes a {3} of the responding authority");
+    const bool nl = interface_language() == "nl";
+    return Refusal{
+        ErrorKind::permission,
+        _f(wrong_role, actor.audit_name(), request_action_label(action), r.reference,
+           nl ? role_dutch_name(t->role) : role_slug(t->role)),
+        {},
+        fmt::format(fmt::runtime(wrong_role), actor.audit_name(), action, r.reference, role_slug(t->role))};
+  }
   if (t->needs_assignment && load_authority(db, authority).allocation &&
-      !is_assigned_handler(db, actor, r.id))
+      !is_assigned_handler(db, actor, r.id)) {
+    const char* const not_assigned =
+        // TRANSLATORS: {0} user, {1} request reference, {2} action.
+        N_("{0} is not assigned to request {1}: with allocation only assigned handlers may {2} it");
     return Refusal{ErrorKind::permission,
-                   fmt::format("{} is not assigned to request {}: with allocation only assigned handlers "
-                               "may {} it",
-                               actor.audit_name(), r.reference, action),
-                   {"an allocator assigns it: imictl assign REQ HANDLER"}};
+                   _f(not_assigned, actor.audit_name(), r.reference, request_action_label(action)),
+                   {_("an allocator assigns it: imictl assign REQ HANDLER")},
+                   fmt::format(fmt::runtime(not_assigned), actor.audit_name(), r.reference, action)};
+  }
   return std::nullopt;
 }
 
@@ -105,16 +121,17 @@ void require_visible(Session& session, const Actor& actor, const RequestDetails&
   // with the code and message every other command gives them.
   if (actor.kind != Actor::Kind::user)
     require(session, actor, Permission::view_requests, r.requesting_authority_id, "request:" + r.reference);
-  const std::string message = fmt::format("{} may not see request {}", actor.audit_name(), r.reference);
+  const char* const not_visible = N_("{} may not see request {}");
   session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
-                               "request:" + r.reference, message);
-  PermissionError e(message);
+                               "request:" + r.reference,
+                               fmt::format(fmt::runtime(not_visible), actor.audit_name(), r.reference));
+  PermissionError e(_f(not_visible, actor.audit_name(), r.reference));
   // Users of the authorities involved may learn why; others learn nothing.
   const bool involved = actor.authority_id == r.requesting_authority_id ||
                         (r.responding_authority_id && actor.authority_id == *r.responding_authority_id);
   if (r.blocked && involved)
-    e.hint("the request is blocked by retention ([retention] block_after); a local data administrator can "
-           "see it with --reveal-blocked --reason TEXT");
+    e.hint(_("the request is blocked by retention ([retention] block_after); a local data administrator can "
+             "see it with --reveal-blocked --reason TEXT"));
   throw e;
 }
 
@@ -129,7 +146,7 @@ const Transition& authorize_action(Session& session, const Actor& actor, const R
       const Transition* t = transition_from(action, r.state);
       require(session, actor, permission_of(*t), authority_of(*t, r), "request:" + r.reference);
       session.audit_after_rollback(actor.audit_name(), "denied:request." + std::string(action),
-                                   "request:" + r.reference, refusal->message);
+                                   "request:" + r.reference, refusal->audit);
     }
     throw Error(refusal->kind, refusal->message, refusal->hints);
   }

@@ -29,8 +29,9 @@ RequestView view_with(const Actor& actor, const RequestDetails& r, const ViewFac
 
 struct Refusal {
   ErrorKind kind;
-  std::string message;
+  std::string message; // in the interface language
   std::vector<std::string> hints;
+  std::string audit; // the message in English, for the audit log (permission refusals)
 };
 // Why the actor may not take `action` on r now; empty when they may.
 std::optional<Refusal> check_action(SQLite::Database& db, const Actor& actor, const RequestDetails& r,

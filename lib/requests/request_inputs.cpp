@@ -6,6 +6,7 @@
 #include "core/session.hpp"
 #include "core/validate.hpp"
 #include "requests/request_actions.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/time.hpp"
 
@@ -23,36 +24,36 @@ using request_store::update_versioned;
 std::string future_instant(const Session& session, const char* option, const std::string& text)
 {
   const auto t = util::parse_iso8601(util::trim(text));
-  if (!t) throw InvalidInputError(fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", option, text));
-  if (*t < session.now()) throw InvalidInputError(fmt::format("{}: {} is in the past", option, text));
+  if (!t) throw InvalidInputError(_f("{}: '{}' is not a date (YYYY-MM-DD)", option, text));
+  if (*t < session.now()) throw InvalidInputError(_f("{}: {} is in the past", option, text));
   return util::format_iso8601(*t);
 }
 
 void answer_question(ActionContext& c)
 {
-  if (!c.in.question) throw InvalidInputError("--question N is required");
+  if (!c.in.question) throw InvalidInputError(_("--question N is required"));
   const bool has_text = c.in.text && !util::trim(*c.in.text).empty();
   if (!has_text && !c.in.standard)
     throw InvalidInputError(
-        "an answer needs --text TEXT or --standard CODE (imictl request standard-answers)");
+        _("an answer needs --text TEXT or --standard CODE (imictl request standard-answers)"));
   SQLite::Statement exists(c.db, "SELECT 1 FROM request_question WHERE request_id = ? AND number = ?");
   exists.bind(1, c.r.id);
   exists.bind(2, *c.in.question);
   if (!exists.executeStep())
-    throw InvalidInputError(fmt::format("request {} has no question {}", c.r.reference, *c.in.question));
+    throw InvalidInputError(_f("request {} has no question {}", c.r.reference, *c.in.question));
   std::optional<std::string> standard;
   if (c.in.standard) {
     SQLite::Statement s(c.db, "SELECT code FROM standard_answer WHERE code = lower(?)");
     s.bind(1, util::trim(*c.in.standard));
     if (!s.executeStep())
-      throw NotFoundError(fmt::format("no standard answer '{}'", *c.in.standard),
-                          {"imictl request standard-answers lists them"});
+      throw NotFoundError(_f("no standard answer '{}'", *c.in.standard),
+                          {_("imictl request standard-answers lists them")});
     standard = s.getColumn(0).getString();
   }
   SQLite::Statement q(c.db,
                       "UPDATE request_question SET answer_text = ?, standard_answer = ?, answered_at = ?, "
                       "answered_by = ? WHERE request_id = ? AND number = ?");
-  has_text ? q.bind(1, check_text("answer", *c.in.text, true, true)) : q.bind(1);
+  has_text ? q.bind(1, check_text(C_("field", "answer"), *c.in.text, true, true)) : q.bind(1);
   standard ? q.bind(2, *standard) : q.bind(2);
   q.bind(3, c.now);
   c.actor.user_id ? q.bind(4, c.actor.user_id) : q.bind(4);
@@ -69,18 +70,17 @@ void attach_file(ActionContext& c)
   namespace fs = std::filesystem;
   const fs::path path(*c.in.file);
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw NotFoundError(fmt::format("no file '{}'", path.string()));
+  if (!fs::exists(path, ec)) throw NotFoundError(_f("no file '{}'", path.string()));
   const auto limit_mb = c.session.config().integer("requests.max_attachment_mb");
   const auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
   if (ec || !fs::is_regular_file(path))
-    throw InvalidInputError(fmt::format("'{}' is not a readable file", path.string()));
+    throw InvalidInputError(_f("'{}' is not a readable file", path.string()));
   if (size > static_cast<std::uintmax_t>(limit_mb) * 1024 * 1024)
-    throw InvalidInputError(
-        fmt::format("'{}' is {} bytes: over the limit of {} MB", path.string(), size, limit_mb),
-        {"[requests] max_attachment_mb in the config sets the limit"});
+    throw InvalidInputError(_f("'{}' is {} bytes: over the limit of {} MB", path.string(), size, limit_mb),
+                            {_("[requests] max_attachment_mb in the config sets the limit")});
   std::ifstream f(path, std::ios::binary);
   std::string content((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (!f.good() && !f.eof()) throw InvalidInputError(fmt::format("cannot read '{}'", path.string()));
+  if (!f.good() && !f.eof()) throw InvalidInputError(_f("cannot read '{}'", path.string()));
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()), content.size());
   std::string hex;
@@ -116,7 +116,7 @@ void propose_due_date(ActionContext& c)
 void agree_due_date(ActionContext& c)
 {
   if (!c.r.proposed_due_at)
-    throw ConflictError(fmt::format("request {} has no proposed due date to agree to", c.r.reference));
+    throw ConflictError(_f("request {} has no proposed due date to agree to", c.r.reference));
   update_versioned(c.db, c.r, {{"agreed_due_at", *c.r.proposed_due_at}, {"due_at", *c.r.proposed_due_at}});
   c.r.agreed_due_at = c.r.proposed_due_at;
   c.r.due_at = c.r.proposed_due_at;

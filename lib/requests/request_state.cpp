@@ -2,6 +2,7 @@
 // request: someone still has to act on it.
 #include "core/error.hpp"
 #include "requests/lifecycle.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -26,13 +27,28 @@ const char* request_state_slug(RequestState s)
   return "draft";
 }
 
+const char* request_state_label(RequestState s)
+{
+  // TRANSLATORS: the states of a request. Tables and messages show them;
+  // the codes stay in JSON and CSV.
+  switch (s) {
+  case S::draft: return C_("state", "draft");
+  case S::sent: return C_("state", "sent");
+  case S::accepted: return C_("state", "accepted");
+  case S::answered: return C_("state", "answered");
+  case S::closed: return C_("state", "closed");
+  case S::refused: return C_("state", "refused");
+  }
+  return C_("state", "draft");
+}
+
 RequestState parse_request_state(std::string_view text)
 {
   const std::string t = util::to_lower_ascii(util::trim(std::string(text)));
   for (S s : {S::draft, S::sent, S::accepted, S::answered, S::closed, S::refused})
     if (t == request_state_slug(s)) return s;
-  throw InvalidInputError(fmt::format("unknown request state '{}'", text),
-                          {"states: draft, sent, accepted, answered, closed, refused"});
+  throw InvalidInputError(_f("unknown request state '{}'", text),
+                          {_("states: draft, sent, accepted, answered, closed, refused")});
 }
 
 const std::vector<RequestState>& open_request_states()

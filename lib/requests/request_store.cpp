@@ -1,6 +1,7 @@
 #include "requests/request_store.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -28,8 +29,8 @@ std::int64_t resolve_request(SQLite::Database& db, const std::string& request)
   else
     q.bind(1, ref);
   if (!q.executeStep())
-    throw NotFoundError(fmt::format("no request '{}'", request),
-                        {"imictl request list shows the requests you may see"});
+    throw NotFoundError(_f("no request '{}'", request),
+                        {_("imictl request list shows the requests you may see")});
   return q.getColumn(0).getInt64();
 }
 
@@ -74,7 +75,7 @@ RequestDetails load_request(SQLite::Database& db, std::int64_t id)
 {
   SQLite::Statement q(db, fmt::format("SELECT {} FROM {} WHERE r.id = ?", request_columns, request_joins));
   q.bind(1, id);
-  if (!q.executeStep()) throw NotFoundError(fmt::format("no request with id {}", id));
+  if (!q.executeStep()) throw NotFoundError(_f("no request with id {}", id));
   RequestDetails r;
   read_request_row(q, r);
   SQLite::Statement a(db, "SELECT u.username FROM request_assignee ra JOIN user u ON u.id = ra.user_id "
@@ -156,7 +157,7 @@ void update_versioned(SQLite::Database& db, const RequestDetails& r,
   q.bind(i++, r.id);
   q.bind(i, r.version);
   if (q.exec() == 0)
-    throw ConflictError(fmt::format("request {} was changed by someone else; run show again", r.reference),
+    throw ConflictError(_f("request {} was changed by someone else; run show again", r.reference),
                         {fmt::format("imictl request show {}", r.reference)});
 }
 

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "requests/request_gate.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -19,7 +20,7 @@ RequestDetails show_request(Session& session, const Actor& actor, const std::str
                             const std::optional<std::string>& reveal_reason)
 {
   if (reveal_reason && util::trim(*reveal_reason).empty())
-    throw InvalidInputError("--reveal-blocked needs --reason TEXT: why the blocked data must be seen");
+    throw InvalidInputError(_("--reveal-blocked needs --reason TEXT: why the blocked data must be seen"));
   auto& db = session.db();
   RequestDetails r = request_store::load_request(db, request_store::resolve_request(db, request));
   const bool reveal = reveal_reason.has_value();
@@ -121,7 +122,7 @@ void list_requests(Session& session, const Actor& actor, const RequestFilter& f,
 {
   const bool reveal = f.reveal_reason.has_value();
   if (reveal && util::trim(*f.reveal_reason).empty())
-    throw InvalidInputError("--reveal-blocked needs --reason TEXT: why the blocked data must be seen");
+    throw InvalidInputError(_("--reveal-blocked needs --reason TEXT: why the blocked data must be seen"));
   auto& db = session.db();
   require(session, actor, Permission::view_requests,
           actor.kind == Actor::Kind::user ? actor.authority_id : own_authority_id(db), "request:*");
@@ -147,7 +148,7 @@ std::vector<PossibleAction> possible_actions(Session& session, const Actor& acto
   for (const auto& t : lifecycle()) {
     PossibleAction p{&t, false, {}};
     if (std::find(t.from.begin(), t.from.end(), r.state) == t.from.end())
-      p.reason = fmt::format("not possible in state {}", request_state_slug(r.state));
+      p.reason = _f("not possible in state {}", request_state_label(r.state));
     else if (auto refusal = request_gate::check_action(db, actor, r, t.action))
       p.reason = refusal->message;
     else

@@ -9,6 +9,7 @@
 #include "retention/purge_lock.hpp"
 #include "retention/request_erasure.hpp"
 #include "retention/retention_policy.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -284,7 +285,7 @@ private:
 void require_secure_delete(SQLite::Database& db)
 {
   if (db.execAndGet("PRAGMA secure_delete").getInt() != 1)
-    throw FailureError("secure_delete is off on this connection: deleted data would stay in the file");
+    throw FailureError(_("secure_delete is off on this connection: deleted data would stay in the file"));
 }
 
 // The WAL holds the pages as they were before the purge; TRUNCATE copies
@@ -299,22 +300,23 @@ bool empty_the_wal(SQLite::Database& db)
   return false;
 }
 
-std::string plural(std::int64_t n, const char* one, const char* many)
-{
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 } // namespace
 
 std::string PurgeReport::summary() const
 {
+  // The counts of requests need no noun; the users' count chooses the form.
+  const auto users = static_cast<unsigned long>(users_wiped);
   if (dry_run)
-    return fmt::format("purge --dry-run: {} to block, {} to delete, {} to wipe, {} skipped (not archived)",
-                       blocked, deleted, plural(users_wiped, "user", "users"), skipped);
-  return fmt::format(
-      "purge: {} blocked, {} deleted, {} wiped, {} skipped (not archived); longest write {} ms", blocked,
-      deleted, plural(users_wiped, "user", "users"), skipped,
-      static_cast<std::int64_t>(longest_write_ms + 0.5));
+    // TRANSLATORS: {0} requests to block, {1} requests to delete, {2} users to wipe, {3} requests skipped.
+    return _n("purge --dry-run: {0} to block, {1} to delete, {2} user to wipe, {3} skipped (not archived)",
+              "purge --dry-run: {0} to block, {1} to delete, {2} users to wipe, {3} skipped (not archived)",
+              users, blocked, deleted, users_wiped, skipped);
+  return _n(
+      // TRANSLATORS: {0} requests blocked, {1} requests deleted, {2} users wiped, {3} requests skipped,
+      // {4} milliseconds.
+      "purge: {0} blocked, {1} deleted, {2} user wiped, {3} skipped (not archived); longest write {4} ms",
+      "purge: {0} blocked, {1} deleted, {2} users wiped, {3} skipped (not archived); longest write {4} ms",
+      users, blocked, deleted, users_wiped, skipped, static_cast<std::int64_t>(longest_write_ms + 0.5));
 }
 
 PurgeReport purge_expired(Session& session, const Actor& actor, const PurgeOptions& options)

@@ -113,7 +113,7 @@ expect_rc 6 as bpeeters imictl request answer "$REF" --question 3 --text "Ja"  #
 expect_rc 6 as bpeeters imictl request answer "$REF" --question 1             # no text
 expect_rc 3 as bpeeters imictl request answer "$REF" --question 1 --standard no-such-answer
 expect_rc 6 as bpeeters imictl request reply "$REF"                            # unanswered
-expect_contains "$ERR" "question(s) 1, 2"
+expect_contains "$ERR" "questions 1, 2"
 expect_eq "$(request_fingerprint "$REF")" "$before"
 expect_ok as bpeeters imictl request answer "$REF" --question 1 --standard data-protection \
   --text "Alleen de Dienst Justis kan dit beantwoorden"
