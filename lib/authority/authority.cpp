@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -101,14 +102,14 @@ std::int64_t resolve_authority(SQLite::Database& db, const std::optional<std::st
                       "OR lower(name) = lower(?1) OR lower(informal_name) = lower(?1) ORDER BY id LIMIT 1");
   q.bind(1, *reference);
   if (q.executeStep()) return q.getColumn(0).getInt64();
-  NotFoundError e(fmt::format("no authority '{}'", *reference));
+  NotFoundError e(_f("no authority '{}'", *reference));
   std::vector<std::string> names;
   SQLite::Statement all(db, "SELECT name FROM authority LIMIT 5000");
   while (all.executeStep())
     names.push_back(all.getColumn(0).getString());
   for (const auto& n : util::nearest_matches(*reference, names, 3))
-    e.hint(fmt::format("did you mean '{}'?", n));
-  e.hint("'imictl authority search --name TEXT' finds authorities by name");
+    e.hint(_f("did you mean '{}'?", n));
+  e.hint(_("'imictl authority search --name TEXT' finds authorities by name"));
   throw e;
 }
 
@@ -116,7 +117,7 @@ Authority load_authority(SQLite::Database& db, std::int64_t id)
 {
   SQLite::Statement q(db, std::string(select_columns) + " WHERE id = ?");
   q.bind(1, id);
-  if (!q.executeStep()) throw NotFoundError(fmt::format("no authority with id {}", id));
+  if (!q.executeStep()) throw NotFoundError(_f("no authority with id {}", id));
   return read_authority(q);
 }
 

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -68,14 +69,14 @@ std::vector<RequestSetting> request_settings(SQLite::Database& db, std::int64_t 
 {
   SQLite::Statement q(db, "SELECT allocation, coordinator_can_view FROM authority WHERE id = ?");
   q.bind(1, id);
-  if (!q.executeStep()) throw NotFoundError(fmt::format("no authority with id {}", id));
+  if (!q.executeStep()) throw NotFoundError(_f("no authority with id {}", id));
   return {
-      {"coordinator_approval_needed", false, true, "requests need the coordinator's approval"},
-      {"may_refuse", true, true, "the authority may refuse requests itself"},
-      {"may_receive", true, true, "the authority may receive requests"},
-      {"allocation", q.getColumn(0).getInt() != 0, false, "works with allocation (Bijlage 3)"},
+      {"coordinator_approval_needed", false, true, _("requests need the coordinator's approval")},
+      {"may_refuse", true, true, _("the authority may refuse requests itself")},
+      {"may_receive", true, true, _("the authority may receive requests")},
+      {"allocation", q.getColumn(0).getInt() != 0, false, _("works with allocation (Bijlage 3)")},
       {"coordinator_can_view", q.getColumn(1).getInt() != 0, false,
-       "the coordinator may view request details (never personal data)"},
+       _("the coordinator may view request details (never personal data)")},
   };
 }
 
@@ -84,9 +85,10 @@ void edit_settings(Session& session, const Actor& actor, std::int64_t id, const 
   auto& db = session.db(Access::read_write);
   require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   if (!edit.fixed_attempts.empty())
-    throw ConflictError(fmt::format("{} is a fixed setting and cannot be changed (guide H2.2)",
-                                    util::join(edit.fixed_attempts, ", ")),
-                        {"only --allocation and --coordinator-can-view can be set"});
+    throw ConflictError(_n("{} is a fixed setting and cannot be changed (guide H2.2)",
+                           "{} are fixed settings and cannot be changed (guide H2.2)",
+                           edit.fixed_attempts.size(), util::join(edit.fixed_attempts, ", ")),
+                        {_("only --allocation and --coordinator-can-view can be set")});
   std::vector<std::string> changed;
   WriteTransaction tx(db);
   auto set = [&](const char* column, std::optional<bool> v) {

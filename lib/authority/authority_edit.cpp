@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/session.hpp"
 #include "core/validate.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -40,8 +41,8 @@ std::vector<std::string> edit_authority(Session& session, const Actor& actor, st
   auto& db = session.db(Access::read_write);
   require(session, actor, Permission::edit_authority, id, fmt::format("authority:{}", id));
   if (edit.name)
-    throw ConflictError("the formal name cannot be changed by the authority itself (guide H6.4)",
-                        {"ask the IMI coordinator to change it"});
+    throw ConflictError(_("the formal name cannot be changed by the authority itself (guide H6.4)"),
+                        {_("ask the IMI coordinator to change it")});
   const Authority before = load_authority(db, id);
 
   struct Change {

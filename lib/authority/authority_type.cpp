@@ -1,5 +1,6 @@
 #include "authority/authority.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -40,8 +41,8 @@ AuthorityType parse_authority_type(const std::string& text)
   };
   for (const auto& n : names)
     if (key == n.spelling) return n.type;
-  throw InvalidInputError(fmt::format("type: unknown authority type '{}'", text),
-                          {"types: competent_authority, coordinator, delegated_coordinator"});
+  throw InvalidInputError(_f("type: unknown authority type '{}'", text),
+                          {_("types: competent_authority, coordinator, delegated_coordinator")});
 }
 
 } // namespace imi

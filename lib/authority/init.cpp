@@ -8,6 +8,7 @@
 #include "core/validate.hpp"
 #include "users/security_code.hpp"
 #include "users/username.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -46,9 +47,9 @@ InitResult fill_own_authority(Session& session, SQLite::Database& db, const Init
 {
   SQLite::Statement own(db, "SELECT name FROM authority WHERE is_own = 1");
   if (own.executeStep())
-    throw ConflictError(fmt::format("database {} is already initialised for '{}'", session.database_path(),
-                                    own.getColumn(0).getString()),
-                        {"use --db to create another database"});
+    throw ConflictError(_f("database {} is already initialised for '{}'", session.database_path(),
+                           own.getColumn(0).getString()),
+                        {_("use --db to create another database")});
   InitResult result;
   const std::string now = session.now_iso();
   result.authority_id = insert_authority(db, c.authority, true, now);

@@ -2,6 +2,7 @@
 
 #include "core/database.hpp"
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 #include "util/suggest.hpp"
 #include "util/text.hpp"
 
@@ -41,11 +42,13 @@ std::string resolve_keyword(SQLite::Database& db, std::string_view text, std::st
                           "OR lower(label_nl) = lower(?1)");
   q.bind(1, wanted);
   if (q.executeStep()) return q.getColumn(0).getString();
-  NotFoundError e(context.empty() ? fmt::format("unknown keyword '{}'", wanted)
-                                  : fmt::format("{}: unknown keyword '{}'", context, wanted));
+  NotFoundError e(context.empty() ? _f("unknown keyword '{}'", wanted)
+                                  // TRANSLATORS: {0} is an option name, e.g. --service.
+                                  : _f("{0}: unknown keyword '{1}'", context, wanted));
   const auto near = suggest_keywords(wanted, keyword_vocabulary(db));
-  if (!near.empty()) e.hint(fmt::format("did you mean {}?", util::quoted_alternatives(near)));
-  e.hint("'imictl authority keywords list --all' shows the vocabulary (slugs, English and Dutch labels)");
+  // TRANSLATORS: {} lists one to three quoted keywords: 'a', 'b' or 'c'.
+  if (!near.empty()) e.hint(_f("did you mean {}?", util::quoted_alternatives(near)));
+  e.hint(_("'imictl authority keywords list --all' shows the vocabulary (slugs, English and Dutch labels)"));
   throw e;
 }
 

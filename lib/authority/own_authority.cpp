@@ -1,6 +1,7 @@
 #include "authority/own_authority.hpp"
 
 #include "core/error.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -22,7 +23,7 @@ OwnAuthority load_own_authority(SQLite::Database& db)
   SQLite::Statement q(db, "SELECT id, name, informal_name, email, language, allocation FROM authority "
                           "WHERE is_own = 1");
   if (!q.executeStep())
-    throw UnavailableError("the database has no own authority yet", {"run 'imictl init' first"});
+    throw UnavailableError(_("the database has no own authority yet"), {_("run 'imictl init' first")});
   OwnAuthority a;
   a.id = q.getColumn(0).getInt64();
   a.name = q.getColumn(1).getString();

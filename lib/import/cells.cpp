@@ -1,5 +1,6 @@
 #include "import/cells.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/unicode.hpp"
 
@@ -65,8 +66,10 @@ std::string hidden_character_problem(std::string_view cell)
 {
   const auto cp = util::find_hidden_character(cell, true);
   if (!cp) return {};
-  return "holds the invisible or bidirectional character " + util::describe_code_point(*cp) +
-         "; retype the cell without it";
+  // TRANSLATORS: said of a cell of an imported table, after "column 'NAME':";
+  // {} names the character, e.g. "U+200B ZERO WIDTH SPACE".
+  return _f("holds the invisible or bidirectional character {}; retype the cell without it",
+            util::describe_code_point(*cp));
 }
 
 NameParse parse_person_name(std::string_view cell, std::string_view department)
@@ -80,9 +83,13 @@ NameParse parse_person_name(std::string_view cell, std::string_view department)
       text = util::trim(text.substr(0, open));
     }
   }
-  if (text.empty()) return {std::nullopt, n.function.empty() ? "is empty" : "has a function but no name"};
-  if (text.find('@') != std::string::npos) return {std::nullopt, "holds an e-mail address instead of a name"};
-  if (text.find_first_of("()") != std::string::npos) return {std::nullopt, "has unbalanced parentheses"};
+  // TRANSLATORS: the problems of a name cell, shown after "column 'NAME':"
+  // ("is empty", "has a function but no name").
+  if (text.empty())
+    return {std::nullopt, n.function.empty() ? _("is empty") : _("has a function but no name")};
+  if (text.find('@') != std::string::npos)
+    return {std::nullopt, _("holds an e-mail address instead of a name")};
+  if (text.find_first_of("()") != std::string::npos) return {std::nullopt, _("has unbalanced parentheses")};
   // clean_cell leaves one space between words, so the words are found by
   // their starts and the halves of the name are substrings.
   std::vector<size_t> starts{0};

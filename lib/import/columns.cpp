@@ -1,5 +1,6 @@
 #include "import/columns.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -53,6 +54,22 @@ const Canonical canonical[] = {
     {"rollen", TableColumn::roles},
     {"roles", TableColumn::roles},
 };
+
+// Two header cells that name the same column, as a whole sentence per column.
+std::string duplicate_column_problem(TableColumn c, const std::string& first, const std::string& second)
+{
+  switch (c) {
+  case TableColumn::department:
+    return _f("columns '{}' and '{}' both name the department column", first, second);
+  case TableColumn::laws:
+    return _f("columns '{}' and '{}' both name the laws and regulations column", first, second);
+  case TableColumn::name:
+    return _f("columns '{}' and '{}' both name the name (function) column", first, second);
+  case TableColumn::mailbox: return _f("columns '{}' and '{}' both name the mailbox column", first, second);
+  case TableColumn::roles: return _f("columns '{}' and '{}' both name the roles column", first, second);
+  }
+  return {};
+}
 
 } // namespace
 
@@ -119,8 +136,7 @@ ColumnMap map_table_columns(const std::vector<std::string>& cells, std::vector<s
     }
     const auto slot = static_cast<size_t>(*column);
     if (map.index[slot]) {
-      problems.push_back(fmt::format("columns '{}' and '{}' both name the {} column", map.header[slot], text,
-                                     util::to_lower_ascii(table_column_english(*column))));
+      problems.push_back(duplicate_column_problem(*column, map.header[slot], text));
       continue;
     }
     map.index[slot] = i;
@@ -131,9 +147,9 @@ ColumnMap map_table_columns(const std::vector<std::string>& cells, std::vector<s
     map.header[slot] = flat;
   }
   if (!map.has(TableColumn::department))
-    problems.push_back("no department column (a header 'Afdeling' or 'Department')");
+    problems.push_back(_("no department column (a header 'Afdeling' or 'Department')"));
   if ((map.has(TableColumn::name) || map.has(TableColumn::roles)) && !map.has(TableColumn::mailbox))
-    problems.push_back("no mailbox column (a header 'Mailbox' or 'E-mail'), which identifies the users");
+    problems.push_back(_("no mailbox column (a header 'Mailbox' or 'E-mail'), which identifies the users"));
   return map;
 }
 

@@ -1,6 +1,7 @@
 #include "import/department_table.hpp"
 
 #include "import/table_writer.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -44,8 +45,7 @@ std::int64_t DepartmentTable::add(const std::string& name, std::vector<std::stri
     return d.id;
   }
   if (departments_.size() >= max_departments)
-    throw InvalidInputError(
-        fmt::format("{}:{}: more than {} departments", file_label, line, max_departments));
+    throw InvalidInputError(_f("{}:{}: more than {} departments", file_label, line, max_departments));
   Department d{name, std::move(laws), line, 0, false, ""};
   if (auto e = existing_.find(it->first); e != existing_.end()) {
     d.id = e->second.id;

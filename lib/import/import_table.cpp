@@ -9,6 +9,7 @@
 #include "import/row_pipeline.hpp"
 #include "import/table_writer.hpp"
 #include "users/user_store.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -43,13 +44,12 @@ void open_input(const std::string& path, InputFile& in)
   } else {
     struct stat sb {};
     if (::stat(path.c_str(), &sb) != 0) {
-      if (errno == ENOENT) throw NotFoundError(fmt::format("no such file: {}", path));
-      throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+      if (errno == ENOENT) throw NotFoundError(_f("no such file: {}", path));
+      throw FailureError(_f("cannot read {}: {}", path, std::strerror(errno)));
     }
-    if (S_ISDIR(sb.st_mode))
-      throw InvalidInputError(fmt::format("{} is a directory, not a result table", path));
+    if (S_ISDIR(sb.st_mode)) throw InvalidInputError(_f("{} is a directory, not a result table", path));
     in.fp = std::fopen(path.c_str(), "rb");
-    if (!in.fp) throw FailureError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    if (!in.fp) throw FailureError(_f("cannot read {}: {}", path, std::strerror(errno)));
     in.owned = true;
     if (S_ISREG(sb.st_mode)) in.size = static_cast<std::uint64_t>(sb.st_size);
   }
@@ -69,7 +69,7 @@ std::vector<std::string> resolve_default_services(SQLite::Database& db, const Im
   q.bind(1, authority_id);
   while (q.executeStep())
     out.push_back(q.getColumn(0).getString());
-  source = "the authority's keywords";
+  source = "the authority's keywords"; // i18n: not shown (a code; the note has its own sentence)
   return out;
 }
 
@@ -89,7 +89,9 @@ bool ImportResult::changes() const
 }
 
 ImportInvalidError::ImportInvalidError(std::string f, std::vector<RowError> e, std::int64_t t)
-    : InvalidInputError(fmt::format("{}: {} problem{} found; nothing was written", f, t, t == 1 ? "" : "s")),
+    : InvalidInputError(_n("{}: {} problem found; nothing was written",
+                           "{}: {} problems found; nothing was written", static_cast<unsigned long>(t), f,
+                           t)),
       file(std::move(f)), errors(std::move(e)), total(t)
 {
 }
@@ -98,7 +100,7 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
 {
   Reporter& reporter = session.reporter();
   if (options.prune && !options.yes && !options.dry_run && !reporter.can_confirm())
-    throw UsageError("--prune deletes users: confirm with --yes (no terminal to ask on)");
+    throw UsageError(_("--prune deletes users: confirm with --yes (no terminal to ask on)"));
 
   ImportResult result;
   result.file = options.file == "-" ? "<stdin>" : options.file;
@@ -175,8 +177,8 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
     throw ImportInvalidError(label, std::move(errors.list), errors.total);
   }
   for (const auto& ignored : reader.columns().ignored)
-    reporter.warning(fmt::format("{}:{}: column '{}' is not part of a result table and is ignored", label,
-                                 reader.header_line(), ignored));
+    reporter.warning(_f("{}:{}: column '{}' is not part of a result table and is ignored", label,
+                        reader.header_line(), ignored));
 
   std::vector<std::string> services;
   bool services_resolved = false;
@@ -217,7 +219,8 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
       if (r->end) break;
       ++result.rows;
       if (show_progress && result.rows % 4096 == 0)
-        reporter.progress("reading", rows.bytes_read(), input.size);
+        // TRANSLATORS: the label of a progress bar while the table is read.
+        reporter.progress(_("reading"), rows.bytes_read(), input.size);
       if (!r->valid) continue;
       const std::int64_t department_id = departments.add(r->row.department, r->row.laws, r->row.line, label);
       if (r->row.has_user) users.add(r->row, department_id, r->username_base);
@@ -232,28 +235,34 @@ ImportResult import_result_table(Session& session, const Actor& actor, const Imp
   if (options.prune && !errors.any()) users.prune(label);
   if (ldas_before > 0 && count_usable_ldas(db, authority_id) == 0)
     errors.add({0, "",
-                "the import would leave the authority without a local data administrator (lda); keep at "
-                "least one in the file"});
+                _("the import would leave the authority without a local data administrator (lda); keep at "
+                  "least one in the file")});
   if (errors.any()) throw ImportInvalidError(label, std::move(errors.list), errors.total);
   if (result.self_demotion_line != 0) {
-    const std::string what = fmt::format("{}:{}: the row takes the local data administrator role (lda) from "
-                                         "you, the acting user '{}'",
-                                         label, result.self_demotion_line, actor.username);
+    const std::string what = _f("{}:{}: the row takes the local data administrator role (lda) from "
+                                "you, the acting user '{}'",
+                                label, result.self_demotion_line, actor.username);
     if (!options.allow_self_demotion && !options.dry_run)
+      // TRANSLATORS: {} is the sentence "FILE:LINE: the row takes the local
+      // data administrator role (lda) from you, ...".
       throw ConflictError(
-          what + "; nothing was written",
-          {"list lda for yourself in that row, or pass --allow-self-demotion if you mean it"});
+          _f("{}; nothing was written", what),
+          {_("list lda for yourself in that row, or pass --allow-self-demotion if you mean it")});
     reporter.warning(what);
   }
 
   if (!result.default_services.empty() && (result.created.users + result.updated.users) > 0)
-    reporter.note(fmt::format("handlers without services get {} ({})",
-                              util::join(result.default_services, ", "), result.default_services_source));
+    reporter.note(result.default_services_source == "--default-service"
+                      ? _f("handlers without services get {} (--default-service)",
+                           util::join(result.default_services, ", "))
+                      : _f("handlers without services get {} (the authority's keywords)",
+                           util::join(result.default_services, ", ")));
   if (options.dry_run) return result; // the transaction rolls back
   if (result.deleted.users > 0 && !options.yes &&
-      !reporter.confirm(fmt::format("Delete {} user(s) of the authority that {} does not list?",
-                                    result.deleted.users, label)))
-    throw FailureError("import cancelled; nothing was written");
+      !reporter.confirm(_n("Delete {} user of the authority that {} does not list?",
+                           "Delete {} users of the authority that {} does not list?",
+                           static_cast<unsigned long>(result.deleted.users), result.deleted.users, label)))
+    throw FailureError(_("import cancelled; nothing was written"));
   if (result.changes()) {
     bulk_checks_off.checks_on();
     append_audit(db, session.now(), actor.username, "import", fmt::format("authority:{}", authority_id),

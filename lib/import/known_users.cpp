@@ -3,6 +3,7 @@
 #include "core/reporter.hpp"
 #include "import/table_writer.hpp"
 #include "import/user_writer_parts.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 namespace imi {
@@ -35,7 +36,9 @@ void UserWriter::finish(const DepartmentTable& departments)
   Parked p;
   while (seen.executeStep()) {
     if (ctx_.show_progress && ++done % 1000 == 0)
-      ctx_.reporter.progress("writing", static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total));
+      // TRANSLATORS: the label of a progress bar while the known users are updated.
+      ctx_.reporter.progress(_("writing"), static_cast<std::uint64_t>(done),
+                             static_cast<std::uint64_t>(total));
     p.id = seen.getColumn(0).getInt64();
     p.line = static_cast<std::uint64_t>(seen.getColumn(1).getInt64());
     p.email = seen.getColumn(2).getString();
@@ -97,9 +100,12 @@ void UserWriter::apply_parked(Parked& p, const DepartmentTable& departments)
     if (const auto open = st.open_requests.getColumn(0).getInt64(); open > 0)
       ctx_.errors.add(
           {p.line, name_column,
-           fmt::format("'{}' ({}) has {} open assigned request(s); the name cannot change from '{}' "
-                       "until they are reassigned",
-                       row.username, p.email, open, shown_name(old_first, old_last))});
+           _n("'{}' ({}) has {} open assigned request; the name cannot change from '{}' until it is "
+              "reassigned",
+              "'{}' ({}) has {} open assigned requests; the name cannot change from '{}' until they are "
+              "reassigned",
+              static_cast<unsigned long>(open), row.username, p.email, open,
+              shown_name(old_first, old_last))});
   }
   if (name_changed || old_function != p.function) {
     auto& up = st.update_user;
@@ -195,9 +201,11 @@ std::int64_t UserWriter::prune(const std::string& file_label)
     open.executeStep();
     if (const auto n = open.getColumn(0).getInt64(); n > 0) {
       ctx_.reporter.warning(
-          fmt::format("not deleting '{}' (not in {}): {} open assigned request(s); reassign them "
-                      "with 'imictl user delete {} --reassign-to USER'",
-                      username, file_label, n, username));
+          _n("not deleting '{}' (not in {}): {} open assigned request; reassign it with 'imictl user "
+             "delete {} --reassign-to USER'",
+             "not deleting '{}' (not in {}): {} open assigned requests; reassign them with 'imictl user "
+             "delete {} --reassign-to USER'",
+             static_cast<unsigned long>(n), username, file_label, n, username));
       continue;
     }
     doomed.emplace_back(id, username);

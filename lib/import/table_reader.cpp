@@ -1,6 +1,7 @@
 #include "import/table_reader.hpp"
 
 #include "core/validate.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -36,7 +37,9 @@ std::string format_row_error(const std::string& file, const RowError& e)
 {
   if (e.line == 0) return fmt::format("{}: {}", file, e.message);
   if (e.column.empty()) return fmt::format("{}:{}: {}", file, e.line, e.message);
-  return fmt::format("{}:{}: column '{}': {}", file, e.line, e.column, e.message);
+  // TRANSLATORS: FILE:LINE: column 'HEADER': PROBLEM, where PROBLEM says
+  // something of the cell ("is empty", "holds a control character").
+  return _f("{}:{}: column '{}': {}", file, e.line, e.column, e.message);
 }
 
 TableReader::TableReader(util::CsvReader& csv) : csv_(csv) {}
@@ -65,16 +68,17 @@ bool TableReader::read_header(std::vector<RowError>& errors)
     columns_ = map_table_columns(record_.cells, problems);
     header_line_ = record_.line;
     for (auto& p : problems)
-      errors.push_back({record_.line, "", "header: " + p});
+      // TRANSLATORS: a problem of the header row of an imported table.
+      errors.push_back({record_.line, "", _f("header: {}", p)});
     return problems.empty();
   }
   if (!stopped_ || first_line != 0)
     errors.push_back(
         {first_line ? first_line : 1, "",
-         "no header row found: expected columns such as 'Afdeling', 'Voor en achternaam (funct.)', "
-         "'Mailbox' and 'Rol(len)' in one of the first rows"});
+         _("no header row found: expected columns such as 'Afdeling', 'Voor en achternaam (funct.)', "
+           "'Mailbox' and 'Rol(len)' in one of the first rows")});
   else if (errors.empty())
-    errors.push_back({1, "", "the file is empty"});
+    errors.push_back({1, "", _("the file is empty")});
   return false;
 }
 
@@ -109,27 +113,28 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
   for (size_t i = columns_.width; i < cells; ++i)
     extra_filled = extra_filled || !util::trim(record_.cells[i]).empty();
   if (cells < columns_.width || extra_filled) {
-    errors.push_back(
-        {row.line, "",
-         fmt::format("the row has {} cells where the header has {} (a separator too many or too few?)", cells,
-                     columns_.width)});
+    errors.push_back({row.line, "",
+                      _n("the row has {} cell where the header has {} (a separator too many or too few?)",
+                         "the row has {} cells where the header has {} (a separator too many or too few?)",
+                         cells, cells, columns_.width)});
     valid = false;
     return true;
   }
+  // TRANSLATORS: the problems below are said of a cell, after "column 'HEADER':".
   for (size_t c = 0; c < table_column_count; ++c) {
     const auto col = static_cast<TableColumn>(c);
     const std::string_view text = cell(col);
     if (printable_ascii(text)) { // the common case: valid, no control characters, a byte a character
       if (text.size() > max_cell_characters && col != TableColumn::laws)
-        problem(col, fmt::format("is longer than {} characters", max_cell_characters));
+        problem(col, _f("is longer than {} characters", max_cell_characters));
     } else if (!util::is_valid_utf8(text))
-      problem(col, "is not valid text");
+      problem(col, _("is not valid text"));
     else if (util::has_control_characters(text, true))
-      problem(col, "holds a control character");
+      problem(col, _("holds a control character"));
     else if (auto hidden = hidden_character_problem(text); !hidden.empty())
       problem(col, std::move(hidden));
     else if (util::utf8_length(text) > max_cell_characters && col != TableColumn::laws)
-      problem(col, fmt::format("is longer than {} characters", max_cell_characters));
+      problem(col, _f("is longer than {} characters", max_cell_characters));
   }
   if (errors.size() != errors_before) {
     valid = false;
@@ -147,18 +152,19 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
   // department (merged cells in the spreadsheet).
   if (row.department.empty() && (row.has_user || !row.laws.empty())) row.department = last_department_;
   if (row.department.empty() && !row.laws.empty())
-    problem(TableColumn::department, "is empty but the row lists laws and regulations");
+    problem(TableColumn::department, _("is empty but the row lists laws and regulations"));
   if (!row.department.empty()) last_department_ = row.department;
 
   if (row.has_user) {
     if (mailbox.empty()) {
-      problem(TableColumn::mailbox, "is empty; every user needs a mailbox (e-mail address)");
+      problem(TableColumn::mailbox, _("is empty; every user needs a mailbox (e-mail address)"));
     } else if (!is_valid_email(mailbox)) {
       problem(TableColumn::mailbox,
-              fmt::format("{} is not a valid e-mail address{}", shown(mailbox),
-                          mailbox.find('\n') != std::string::npos  ? " (wrapped over two lines)"
-                          : mailbox.find(' ') != std::string::npos ? " (it contains a space)"
-                                                                   : ""));
+              mailbox.find('\n') != std::string::npos
+                  ? _f("{} is not a valid e-mail address (wrapped over two lines)", shown(mailbox))
+              : mailbox.find(' ') != std::string::npos
+                  ? _f("{} is not a valid e-mail address (it contains a space)", shown(mailbox))
+                  : _f("{} is not a valid e-mail address", shown(mailbox)));
     }
     row.email = mailbox;
     auto name = parse_person_name(name_cell, row.department);
@@ -166,18 +172,19 @@ bool TableReader::next(TableRow& row, bool& valid, std::vector<RowError>& errors
       row.name = *name.name;
     else if (columns_.has(TableColumn::name))
       problem(TableColumn::name,
-              name.problem == "is empty" ? "is empty but the row has a mailbox" : name.problem);
+              name.problem == _("is empty") ? _("is empty but the row has a mailbox") : name.problem);
     else
-      problem(TableColumn::mailbox, "there is no name column to name this user");
+      problem(TableColumn::mailbox, _("there is no name column to name this user"));
     const auto& roles = roles_of(roles_cell);
     row.roles = roles.roles;
     for (const auto& u : roles.unknown)
-      problem(TableColumn::roles,
-              fmt::format("unknown role {}{}", shown(u.text),
-                          u.suggestion.empty() ? "; roles: Behandelaar, Lokale gegevensbeheerder, Toewijzer"
-                                               : fmt::format("; did you mean '{}'?", u.suggestion)));
+      problem(
+          TableColumn::roles,
+          u.suggestion.empty()
+              ? _f("unknown role {}; roles: Behandelaar, Lokale gegevensbeheerder, Toewijzer", shown(u.text))
+              : _f("unknown role {}; did you mean '{}'?", shown(u.text), u.suggestion));
   } else if (!roles_cell.empty()) {
-    problem(TableColumn::roles, "the row has roles but no name or mailbox");
+    problem(TableColumn::roles, _("the row has roles but no name or mailbox"));
   }
   valid = errors.size() == errors_before;
   return true;

@@ -2,6 +2,7 @@
 
 #include "core/reporter.hpp"
 #include "import/user_writer_parts.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 namespace imi {
@@ -79,7 +80,7 @@ void UserWriter::create(const TableRow& row, std::int64_t department_id, const s
     taken.reset();
     taken.bind(1, username);
     if (!taken.executeStep()) // not the username, so something unforeseen
-      throw FailureError(fmt::format("line {}: could not create the user for '{}'", row.line, row.email));
+      throw FailureError(_f("line {}: could not create the user for '{}'", row.line, row.email));
   }
   const std::int64_t id = ctx_.db.getLastInsertRowid();
   created_lines_.push_back(static_cast<std::uint32_t>(row.line));
@@ -139,9 +140,9 @@ void UserWriter::give_services(std::int64_t user_id, std::uint64_t line, const s
   const auto& services = ctx_.default_services();
   if (services.empty())
     ctx_.errors.add({line, ctx_.columns.name(TableColumn::roles),
-                     fmt::format("'{}' is a handler and needs a service (keyword), but the authority has no "
-                                 "keywords: give --default-service KW",
-                                 email)});
+                     _f("'{}' is a handler and needs a service (keyword), but the authority has no "
+                        "keywords: give --default-service KW",
+                        email)});
   for (const auto& kw : services)
     st_->insert_service.add(user_id, kw.c_str());
 }

@@ -6,6 +6,7 @@
 #include "import/table_writer.hpp"
 #include "import/username_allocator.hpp"
 #include "requests/requests.hpp"
+#include "util/i18n.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -43,9 +44,9 @@ void run(SQLite::Statement& s, std::int64_t a, Value b)
 inline RowError name_clash(std::uint64_t line, const std::string& column, const std::string& name,
                            const std::string& first_name, std::uint64_t first_line, const std::string& email)
 {
-  return {line, column,
-          fmt::format("'{}' differs from '{}' on line {} for the same mailbox '{}'", name, first_name,
-                      first_line, email)};
+  return {
+      line, column,
+      _f("'{}' differs from '{}' on line {} for the same mailbox '{}'", name, first_name, first_line, email)};
 }
 
 inline void bind_text(SQLite::Statement& s, int index, const std::string& text)

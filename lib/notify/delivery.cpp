@@ -12,6 +12,7 @@
 #include "notify/mail_settings.hpp"
 #include "notify/mime.hpp"
 #include "notify/transport_failure.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <cerrno>
@@ -33,8 +34,7 @@ public:
   {
     const std::string path = database_path + ".notify-lock";
     fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0)
-      throw FailureError(fmt::format("cannot open the lock file {}: {}", path, std::strerror(errno)));
+    if (fd_ < 0) throw FailureError(_f("cannot open the lock file {}: {}", path, std::strerror(errno)));
     held_ = flock(fd_, LOCK_EX | LOCK_NB) == 0;
   }
   ~SendLock()
@@ -67,7 +67,7 @@ void fail_interrupted(Session& session, SQLite::Database& db, bool dry_run, Deli
   std::vector<DeliveryItem> found;
   while (q.executeStep())
     found.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     "interrupted", q.getColumn(3).getInt64(), std::nullopt, interrupted_delivery_error});
+                     "interrupted", q.getColumn(3).getInt64(), std::nullopt, _(interrupted_delivery_error)});
   for (auto& item : found) {
     if (!dry_run) {
       SQLite::Statement mark(db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?");

@@ -16,6 +16,7 @@
 
 #include "access/actor.hpp"
 #include "notify/transport.hpp"
+#include "util/i18n.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -40,7 +41,7 @@ struct DeliveryItem {
   std::string outcome;
   std::int64_t attempts = 0;
   std::optional<std::string> next_attempt_at;
-  std::optional<std::string> error;
+  std::optional<std::string> error; // in the interface language (stored in English)
 };
 
 struct DeliveryReport {
@@ -55,8 +56,9 @@ struct DeliveryReport {
 DeliveryReport deliver_outbox(Session& session, const Actor& actor, const DeliveryOptions& options,
                               Transport* transport = nullptr);
 
-// last_error of a row found `sending` by a later run.
+// last_error of a row found `sending` by a later run (stored in English,
+// shown translated).
 inline constexpr const char* interrupted_delivery_error =
-    "delivery interrupted; may or may not have been sent";
+    N_("delivery interrupted; may or may not have been sent");
 
 } // namespace imi

@@ -8,6 +8,8 @@
 #include "notify/delivery_internal.hpp"
 #include "notify/mime.hpp"
 #include "notify/outbox.hpp"
+#include "notify/transport_failure.hpp"
+#include "util/i18n.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <cstdlib>
@@ -20,7 +22,7 @@ namespace {
 
 std::string message_id(std::int64_t outbox_id, const std::string& from_address)
 {
-  if (sodium_init() < 0) throw FailureError("libsodium could not be initialised");
+  if (sodium_init() < 0) throw FailureError(_("libsodium could not be initialised"));
   unsigned char random[8];
   randombytes_buf(random, sizeof random);
   char hex[sizeof random * 2 + 1];
@@ -64,16 +66,17 @@ std::optional<DeliveryItem> Deliverer::deliver(std::int64_t id)
     const auto kind = parse_mail_kind(row->kind_slug);
     if (kind && carries_secret(*kind)) {
       if (auto refusal = prepare_secret(*row, *kind, secret, body, to)) {
-        finish(*row, false, *refusal, /*give_up=*/true);
+        finish(*row, false, refusal->error, /*give_up=*/true);
         tx.commit();
-        return item(*row, "failed", *refusal, std::nullopt);
+        return item(*row, "failed", refusal->shown(), std::nullopt);
       }
     } else if (row->body) {
       body = *row->body;
     } else {
-      finish(*row, false, "the mail has no body", true);
+      const auto no_body = transport_failure::described(true, N_("the mail has no body"));
+      finish(*row, false, no_body.error, true);
       tx.commit();
-      return item(*row, "failed", "the mail has no body", std::nullopt);
+      return item(*row, "failed", no_body.shown(), std::nullopt);
     }
     SQLite::Statement mark(db_, "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?");
     mark.bind(1, id);
@@ -118,8 +121,8 @@ std::optional<DeliveryItem> Deliverer::deliver(std::int64_t id)
                                                                   settings_.max_attempts, session_.now());
   finish(*row, false, outcome.error, decision.give_up, decision.next_attempt_at);
   tx.commit();
-  if (decision.give_up) return item(*row, "failed", outcome.error, std::nullopt);
-  return item(*row, "deferred", outcome.error, util::format_iso8601(decision.next_attempt_at));
+  if (decision.give_up) return item(*row, "failed", outcome.shown(), std::nullopt);
+  return item(*row, "deferred", outcome.shown(), util::format_iso8601(decision.next_attempt_at));
 }
 
 void Deliverer::finish(const Row& row, bool sent, const std::string& error, bool give_up,

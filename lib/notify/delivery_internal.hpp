@@ -49,8 +49,8 @@ public:
 private:
   // Generates the temporary password, stores its hash and composes the body.
   // Returns why the mail cannot be sent, if so.
-  std::optional<std::string> prepare_secret(const Row& row, MailKind kind, std::string& secret,
-                                            std::string& body, mime::Mailbox& to);
+  std::optional<DeliveryOutcome> prepare_secret(const Row& row, MailKind kind, std::string& secret,
+                                                std::string& body, mime::Mailbox& to);
   void finish(const Row& row, bool sent, const std::string& error, bool give_up,
               util::Instant next_attempt_at = 0);
   DeliveryItem item(const Row& row, const char* outcome, std::optional<std::string> error,

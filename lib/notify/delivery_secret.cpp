@@ -3,6 +3,7 @@
 #include "core/session.hpp"
 #include "notify/delivery_internal.hpp"
 #include "notify/templates.hpp"
+#include "notify/transport_failure.hpp"
 #include "users/password_hash.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -17,18 +18,19 @@ void wipe(std::string& s)
   s.clear();
 }
 
-std::optional<std::string> Deliverer::prepare_secret(const Row& row, MailKind kind, std::string& secret,
-                                                     std::string& body, mime::Mailbox& to)
+std::optional<DeliveryOutcome> Deliverer::prepare_secret(const Row& row, MailKind kind, std::string& secret,
+                                                         std::string& body, mime::Mailbox& to)
 {
-  if (!row.user_id) return std::string("the user no longer exists");
+  using transport_failure::described;
+  if (!row.user_id) return described(true, N_("the user no longer exists"));
   SQLite::Statement u(db_, "SELECT username, first_name, last_name, status, password_hash IS NOT NULL "
                            "FROM user WHERE id = ?");
   u.bind(1, *row.user_id);
   if (!u.executeStep() || u.getColumn(3).getString() == "deleted")
-    return std::string("the user no longer exists");
+    return described(true, N_("the user no longer exists"));
   const std::string username = u.getColumn(0).getString();
   if (kind == MailKind::credentials && u.getColumn(4).getInt() != 0)
-    return fmt::format("user {} already has a password; credentials are no longer needed", username);
+    return described(true, N_("user {} already has a password; credentials are no longer needed"), username);
   SecretMailFields fields{u.getColumn(1).getString(), u.getColumn(2).getString(), own_.display_name(), {}};
   to.display_name = fields.first_name + " " + fields.last_name;
   secret = generate_temporary_password();

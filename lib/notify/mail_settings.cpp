@@ -3,6 +3,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/session.hpp"
+#include "util/i18n.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -25,8 +26,7 @@ int integer_or(const Config& config, const std::string& key, int fallback, int m
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
-    throw UsageError(key + " must be a whole number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + ", not '" + text + "'");
+    throw UsageError(_f("{} must be a whole number from {} to {}, not '{}'", key, min, max, text));
   return value;
 }
 
@@ -37,7 +37,7 @@ MailSettings read_mail_settings(const Config& config)
   MailSettings s;
   s.transport = text_or(config, "mail.transport", s.transport);
   if (s.transport != "smtp" && s.transport != "sendmail" && s.transport != "none")
-    throw UsageError("mail.transport must be smtp, sendmail or none, not '" + s.transport + "'");
+    throw UsageError(_f("mail.transport must be smtp, sendmail or none, not '{}'", s.transport));
   s.smtp_url = text_or(config, "mail.smtp_url", s.smtp_url);
   s.smtp_user = text_or(config, "mail.smtp_user", "");
   s.smtp_password_file = text_or(config, "mail.smtp_password_file", "");
@@ -46,7 +46,7 @@ MailSettings read_mail_settings(const Config& config)
   s.sendmail_command = text_or(config, "mail.sendmail_command", s.sendmail_command);
   s.tls = text_or(config, "mail.tls", s.tls);
   if (s.tls != "auto" && s.tls != "starttls" && s.tls != "none")
-    throw UsageError("mail.tls must be auto, starttls or none, not '" + s.tls + "'");
+    throw UsageError(_f("mail.tls must be auto, starttls or none, not '{}'", s.tls));
   s.ca_file = text_or(config, "mail.ca_file", "");
   s.timeout_seconds = integer_or(config, "mail.timeout_seconds", s.timeout_seconds, 1, 3600);
   s.max_attempts = integer_or(config, "mail.max_attempts", s.max_attempts, 1, 100);
@@ -59,8 +59,8 @@ std::string read_smtp_password(const MailSettings& settings)
   std::ifstream in(settings.smtp_password_file);
   std::string line;
   if (!in || !std::getline(in, line))
-    throw FailureError("cannot read the SMTP password from mail.smtp_password_file '" +
-                       settings.smtp_password_file + "'");
+    throw FailureError(
+        _f("cannot read the SMTP password from mail.smtp_password_file '{}'", settings.smtp_password_file));
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
@@ -69,12 +69,12 @@ mime::Mailbox mail_sender(const MailSettings& settings, const OwnAuthority& own)
 {
   if (!settings.from.empty()) {
     auto parsed = mime::parse_mailbox(settings.from);
-    if (!parsed) throw UsageError("mail.from is not an address or 'Name <address>': '" + settings.from + "'");
+    if (!parsed) throw UsageError(_f("mail.from is not an address or 'Name <address>': '{}'", settings.from));
     return *parsed;
   }
   if (own.email && mime::is_plausible_address(*own.email)) return {own.display_name(), *own.email};
-  throw FailureError("no sender address: set mail.from, or the authority e-mail with "
-                     "'imictl authority edit --email ADDR'");
+  throw FailureError(_("no sender address: set mail.from, or the authority e-mail with "
+                       "'imictl authority edit --email ADDR'"));
 }
 
 std::optional<std::string> effective_mail_from(Session& session)

@@ -9,6 +9,7 @@
 #include "core/session.hpp"
 #include "notify/mime.hpp"
 #include "notify/templates.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -47,11 +48,16 @@ std::int64_t insert_row(SQLite::Database& db, const std::string& now, MailKind k
   return db.getLastInsertRowid();
 }
 
-void require_text(const std::string& value, const char* field)
+enum class MailField { subject, body };
+
+void require_text(const std::string& value, MailField field)
 {
-  if (util::trim(value).empty()) throw InvalidInputError(std::string("the mail ") + field + " is empty");
+  const bool subject = field == MailField::subject;
+  if (util::trim(value).empty())
+    throw InvalidInputError(subject ? _("the mail subject is empty") : _("the mail body is empty"));
   if (!util::is_valid_utf8(value))
-    throw InvalidInputError(std::string("the mail ") + field + " is not valid UTF-8");
+    throw InvalidInputError(subject ? _("the mail subject is not valid UTF-8")
+                                    : _("the mail body is not valid UTF-8"));
 }
 
 } // namespace
@@ -85,19 +91,18 @@ std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind 
   SQLite::Statement user(db,
                          "SELECT username, email, language FROM user WHERE id = ? AND status <> 'deleted'");
   user.bind(1, user_id);
-  if (!user.executeStep()) throw NotFoundError(fmt::format("no user with id {}", user_id));
+  if (!user.executeStep()) throw NotFoundError(_f("no user with id {}", user_id));
   const std::string username = user.getColumn(0).getString();
   const std::string email = user.getColumn(1).getString();
   const std::string language = mail_language(user.getColumn(2).getString());
   if (!mime::is_plausible_address(email))
-    throw InvalidInputError(
-        fmt::format("the e-mail of user {} is not a valid address: '{}'", username, email));
+    throw InvalidInputError(_f("the e-mail of user {} is not a valid address: '{}'", username, email));
   const OwnAuthority own = load_own_authority(db);
 
   std::string mail_subject = subject;
   std::optional<std::string> mail_body;
   if (carries_secret(kind)) {
-    if (!body.empty()) throw InvalidInputError("a credentials or password-reset mail takes no body");
+    if (!body.empty()) throw InvalidInputError(_("a credentials or password-reset mail takes no body"));
     if (mail_subject.empty()) mail_subject = secret_mail_subject(kind, language, own.display_name());
     // Only the newest temporary password will work; an older unsent mail would only confuse.
     SQLite::Statement supersede(db, "DELETE FROM outbox WHERE user_id = ? AND state = 'pending' "
@@ -105,10 +110,10 @@ std::int64_t enqueue_user_mail(Session& session, std::int64_t user_id, MailKind 
     supersede.bind(1, user_id);
     supersede.exec();
   } else {
-    require_text(body, "body");
+    require_text(body, MailField::body);
     mail_body = body;
   }
-  require_text(mail_subject, "subject");
+  require_text(mail_subject, MailField::subject);
   return insert_row(db, session.now_iso(), kind, user_id, std::nullopt, email, cc_for(own, email), language,
                     mail_subject, mail_body);
 }
@@ -131,9 +136,9 @@ std::int64_t enqueue_mail(Session& session, const std::string& recipient, const 
 {
   auto& db = session.db(Access::read_write);
   if (!mime::is_plausible_address(recipient))
-    throw InvalidInputError(fmt::format("the mail recipient is not a valid address: '{}'", recipient));
-  require_text(subject, "subject");
-  require_text(body, "body");
+    throw InvalidInputError(_f("the mail recipient is not a valid address: '{}'", recipient));
+  require_text(subject, MailField::subject);
+  require_text(body, MailField::body);
   const OwnAuthority own = load_own_authority(db);
   return insert_row(db, session.now_iso(), MailKind::message, std::nullopt, request_id, recipient,
                     cc_for(own, recipient), mail_language(language), subject, body);
@@ -183,9 +188,9 @@ std::int64_t enqueue_authority_mail(Session& session, std::int64_t cc_authority_
 {
   auto& db = session.db(Access::read_write);
   if (!mime::is_plausible_address(recipient))
-    throw InvalidInputError(fmt::format("the mail recipient is not a valid address: '{}'", recipient));
-  require_text(subject, "subject");
-  require_text(body, "body");
+    throw InvalidInputError(_f("the mail recipient is not a valid address: '{}'", recipient));
+  require_text(subject, MailField::subject);
+  require_text(body, MailField::body);
   const auto email = load_authority(db, cc_authority_id).email;
   std::optional<std::string> cc;
   if (email && util::to_lower_ascii(*email) != util::to_lower_ascii(recipient)) cc = email;
@@ -210,12 +215,13 @@ std::vector<std::int64_t> retry_failed_mail(Session& session, const Actor& actor
   for (const std::int64_t id : targets) {
     SQLite::Statement state(db, "SELECT state FROM outbox WHERE id = ?");
     state.bind(1, id);
-    if (!state.executeStep()) throw NotFoundError(fmt::format("no mail with id {} in the outbox", id));
+    if (!state.executeStep()) throw NotFoundError(_f("no mail with id {} in the outbox", id));
     const std::string current = state.getColumn(0).getString();
     if (current != "failed") {
       if (all_failed) continue; // listed twice
       throw ConflictError(
-          fmt::format("mail {} is {}, not failed; only failed mail can be retried", id, current));
+          // TRANSLATORS: {1} is the mail's state code (pending, sending, sent).
+          _f("mail {0} is {1}, not failed; only failed mail can be retried", id, current));
     }
     SQLite::Statement requeue(db, "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? "
                                   "WHERE id = ?");

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "notify/transport.hpp"
 #include "notify/transport_failure.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 #include <cerrno>
@@ -59,7 +60,7 @@ public:
   {
     for (auto& word : util::split(settings.sendmail_command, ' '))
       if (!word.empty()) argv_.push_back(word);
-    if (argv_.empty()) throw UsageError("mail.sendmail_command is empty");
+    if (argv_.empty()) throw UsageError(_("mail.sendmail_command is empty"));
   }
 
   std::string describe() const override { return "sendmail (" + settings_.sendmail_command + ")"; }

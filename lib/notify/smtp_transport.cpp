@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "notify/transport.hpp"
 #include "notify/transport_failure.hpp"
+#include "util/i18n.hpp"
 
 #define CURL_DISABLE_TYPECHECK 1
 #include <cstring>
@@ -34,7 +35,7 @@ template <typename F>
 void bind_symbol(void* library, const char* name, F& target)
 {
   void* symbol = dlsym(library, name);
-  if (!symbol) throw FailureError(fmt::format("libcurl.so.4 lacks {}; cannot send mail over SMTP", name));
+  if (!symbol) throw FailureError(_f("libcurl.so.4 lacks {}; cannot send mail over SMTP", name));
   target = reinterpret_cast<F>(symbol);
 }
 
@@ -44,9 +45,8 @@ const CurlApi& curl_api()
   static const CurlApi api = [] {
     void* library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
     if (!library)
-      throw FailureError(fmt::format("cannot load libcurl.so.4 ({}); install libcurl4, or set "
-                                     "mail.transport to sendmail",
-                                     dlerror()));
+      throw FailureError(_f(
+          "cannot load libcurl.so.4 ({}); install libcurl4, or set mail.transport to sendmail", dlerror()));
     CurlApi a;
     bind_symbol(library, "curl_global_init", a.global_init);
     bind_symbol(library, "curl_easy_init", a.easy_init);
@@ -58,7 +58,7 @@ const CurlApi& curl_api()
     bind_symbol(library, "curl_slist_append", a.slist_append);
     bind_symbol(library, "curl_slist_free_all", a.slist_free_all);
     if (a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-      throw FailureError("libcurl could not be initialised");
+      throw FailureError(_("libcurl could not be initialised"));
     return a;
   }();
   return api;
@@ -83,7 +83,7 @@ public:
   explicit SmtpTransport(const MailSettings& settings) : settings_(settings), api_(curl_api())
   {
     if (settings.smtp_url.rfind("smtp://", 0) != 0 && settings.smtp_url.rfind("smtps://", 0) != 0)
-      throw UsageError("mail.smtp_url must start with smtp:// or smtps://, not '" + settings.smtp_url + "'");
+      throw UsageError(_f("mail.smtp_url must start with smtp:// or smtps://, not '{}'", settings.smtp_url));
     password_ = read_smtp_password(settings);
   }
 
@@ -92,7 +92,8 @@ public:
   DeliveryOutcome deliver(const MailEnvelope& envelope, const std::string& message) override
   {
     CURL* curl = api_.easy_init();
-    if (!curl) return {false, describe() + ": libcurl could not create a handle"};
+    if (!curl)
+      return transport_failure::described(false, N_("{}: libcurl could not create a handle"), describe());
     curl_slist* recipients = nullptr;
     for (const auto& r : envelope.recipients)
       recipients = api_.slist_append(recipients, ("<" + r + ">").c_str());

@@ -21,8 +21,10 @@ struct MailEnvelope {
 
 struct DeliveryOutcome {
   bool ok = false;
-  std::string error;      // why it failed, for last_error, the audit log and the report
-  bool permanent = false; // refused for good (SMTP 5xx): marked failed without retrying
+  std::string error;            // why it failed, in English: stored in last_error and the audit log
+  bool permanent = false;       // refused for good (SMTP 5xx): marked failed without retrying
+  std::string shown_error = {}; // the same in the interface language, for the report; empty: `error`
+  const std::string& shown() const { return shown_error.empty() ? error : shown_error; }
 };
 
 class Transport {

@@ -9,10 +9,21 @@
 #pragma once
 
 #include "notify/transport.hpp"
+#include "util/i18n.hpp"
 
+#include <fmt/format.h>
 #include <string>
 
 namespace imi::transport_failure {
+
+// A failure described by `msgid` (marked with N_ where it is written): the
+// English text for last_error and the audit log, the translated one for the
+// report.
+template <typename... Args>
+DeliveryOutcome described(bool permanent, const char* msgid, const Args&... args)
+{
+  return {false, fmt::format(fmt::runtime(msgid), args...), permanent, _f(msgid, args...)};
+}
 
 // An SMTP URL without any user or password in it ("smtp://u:p@h" -> "smtp://h").
 std::string redacted_url(const std::string& url);
@@ -25,8 +36,10 @@ DeliveryOutcome smtp(const std::string& where, int curl_code, const char* curl_t
 // those come from the configuration, not the mail, and are retried.
 bool is_permanent_smtp(int curl_code, long reply_code);
 
-// The sysexits(3) name of a sendmail exit status, or "failed".
+// The sysexits(3) name of a sendmail exit status, or "failed" (in English;
+// shown_exit_status_reason translates it).
 const char* exit_status_reason(int status);
+const char* shown_exit_status_reason(int status);
 // EX_DATAERR, EX_NOUSER, EX_NOHOST: this mail can never be delivered.
 bool is_permanent_exit_status(int status);
 // A sendmail-compatible program that ran and did not succeed (waitpid status).
