@@ -53,7 +53,8 @@ UserView restore_user(Session& session, const Actor& actor, std::string_view use
   const Target t = manage(session, actor, db, user, Permission::manage_users);
   if (t.user.status != "deleted")
     // TRANSLATORS: a username, then its state code (pending, active, locked)
-    throw ConflictError(_f("user '{}' is {}, not deleted", t.user.username, C_("status", t.user.status.c_str())));
+    throw ConflictError(
+        _f("user '{}' is {}, not deleted", t.user.username, C_("status", t.user.status.c_str())));
   const util::Period keep = session.config().period("retention.delete_after");
   const Deletion deletion = deletion_of(db, t.user.id);
   const util::Instant until = util::add_period(deletion.at, keep);

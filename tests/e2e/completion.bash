@@ -63,7 +63,7 @@ expect_completions "user " "${user_subs[@]}"
 expect_completions "--format json user sh" show
 expect_completions "--fo" --format
 expect_completions "user add --fu" --function --functional
-expect_completions "user add --la" --last-name --language
+expect_completions "user add --la" --lang --last-name --language
 expect_completions "user list --stat" --status
 # enum values: the --format option's IsMember set, in each spelling bash splits
 expect_completions "--format " table json csv html

@@ -44,7 +44,7 @@ table=$(python3 - "$IMICTL_SOURCE_DIR/cli/command_table.cpp" <<'EOF'
 import re, sys
 src = open(sys.argv[1]).read()
 literal = r'"(?:[^"\\]|\\.)*"'
-for m in re.finditer(r'\{"([a-z-]+)",\s*((?:' + literal + r'\s*)+),\s*setup_\w+\}', src):
+for m in re.finditer(r'\{"([a-z-]+)",\s*N_\(\s*((?:' + literal + r'\s*)+)\),\s*setup_\w+\}', src):
     summary = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2)))
     print(m.group(1) + "\t" + re.sub(r'\\(.)', r'\1', summary))
 EOF
