@@ -116,7 +116,9 @@ for line in english.splitlines():
     text = (m.group(1) if m else line).strip()
     if not m and not re.match(r'^[A-Z][a-z]', line):
         continue  # usage lines and option names: the same in both
-    if len(text.split()) >= 2 and text in dutch:
+    # Lists of codes (a|b, "draft, sent, ...") are the same in both languages.
+    codes_only = '|' in text or re.fullmatch(r'[a-z-]+(, [a-z-]+)+', text)
+    if len(text.split()) >= 2 and not codes_only and text in dutch:
         left.append(text)
 print('\n'.join(left))
 PY
