@@ -47,7 +47,7 @@ void run_transitions(const std::string& request, Runtime& rt)
   std::vector<Record> rows;
   if (request.empty()) {
     for (const auto& t : lifecycle())
-      rows.push_back(transition_record(t));
+      rows.push_back(transition_record(t, rt.format() == Format::table));
     rt.out().list({"action", "from", "to", "side", "role", "needs_assignment", "required", "optional",
                    "notifies", "synopsis", "description"},
                   rows);

@@ -1,5 +1,6 @@
 #include "request_records.hpp"
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 
 namespace imi::cli {
@@ -33,7 +34,7 @@ Record request_list_row(const RequestDetails& r)
           {"assignees", util::join(r.assignees, " ")}};
 }
 
-Record transition_record(const Transition& t)
+Record transition_record(const Transition& t, bool for_table)
 {
   return {{"action", t.action},
           {"from", state_slugs(t.from)},
@@ -47,7 +48,9 @@ Record transition_record(const Transition& t)
           {"optional", input_names(t.optional)},
           {"notifies", notice_names(t.notices)},
           {"synopsis", t.synopsis},
-          {"description", t.description}};
+          // Prose for people: a table shows it in the interface language,
+          // JSON and CSV keep the English of the lifecycle table.
+          {"description", for_table ? _(t.description) : t.description}};
 }
 
 } // namespace imi::cli

@@ -14,6 +14,6 @@ namespace imi::cli {
 const std::vector<std::string>& request_list_columns();
 Record request_list_row(const RequestDetails& r);
 // A row of `request transitions`.
-Record transition_record(const Transition& t);
+Record transition_record(const Transition& t, bool for_table = false);
 
 } // namespace imi::cli

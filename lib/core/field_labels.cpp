@@ -177,19 +177,43 @@ namespace {
 };
 
 // The code kinds shown translated in tables, by the field that holds them.
+// A code without a translation (an audit action, a mail kind) shows as is.
 [[maybe_unused]] constexpr std::array code_values{
-    NC_("role", "basic"),    NC_("role", "handler"),   NC_("role", "lda"),        NC_("role", "allocator"),
-    NC_("state", "draft"),   NC_("state", "sent"),     NC_("state", "accepted"),  NC_("state", "answered"),
-    NC_("state", "closed"),  NC_("state", "refused"),  NC_("state", "deleted"),   NC_("state", "pending"),
-    NC_("state", "sending"), NC_("state", "failed"),   NC_("status", "pending"),  NC_("status", "active"),
-    NC_("status", "locked"), NC_("status", "deleted"), NC_("status", "archived"), NC_("status", "skipped"),
+    NC_("role", "basic"),
+    NC_("role", "handler"),
+    NC_("role", "lda"),
+    NC_("role", "allocator"),
+    NC_("state", "draft"),
+    NC_("state", "sent"),
+    NC_("state", "accepted"),
+    NC_("state", "answered"),
+    NC_("state", "closed"),
+    NC_("state", "refused"),
+    NC_("state", "deleted"),
+    NC_("state", "pending"),
+    NC_("state", "sending"),
+    NC_("state", "failed"),
+    NC_("status", "pending"),
+    NC_("status", "active"),
+    NC_("status", "locked"),
+    NC_("status", "deleted"),
+    NC_("status", "archived"),
+    NC_("status", "skipped"),
+    // The import's plan; request actions (accept, forward, ...) are marked in lib/requests.
+    NC_("action", "create"),
+    NC_("action", "update"),
+    NC_("action", "unchanged"),
+    NC_("kind", "department"),
+    NC_("kind", "user"),
 };
 
 const char* code_context(std::string_view key)
 {
   if (key == "role" || key == "roles") return "role";
-  if (key == "state") return "state";
+  if (key == "state" || key == "from" || key == "to") return "state";
   if (key == "status") return "status";
+  if (key == "action") return "action";
+  if (key == "kind") return "kind";
   return nullptr;
 }
 

@@ -127,3 +127,44 @@ PY
 done < <(help_pages)
 CHECKS=$((CHECKS + 1))
 [ "$pages" -gt 40 ] || fail "only $pages help pages found; the page list is broken"
+
+# --- Prompts, and words inside messages -----------------------------------
+on_terminal() { # ANSWER CMD... : runs CMD on a pseudo-terminal fed ANSWER
+  local answer=$1
+  shift
+  printf '%s\n' "$answer" | script -qec "$(printf '%q ' "$@")" /dev/null
+}
+before=$(db_digest "$DB")
+out=$(on_terminal n env LANGUAGE=nl "$IMICTL_BIN" user delete pkort 2>&1)
+expect_contains "$out" "pkort (Pieter Kort)"
+expect_contains "$out" "[j/N]"
+expect_not_contains "$out" "Delete user"
+expect_unchanged "$DB" "$before"
+# Without a terminal, the refusal says what to do, in Dutch.
+expect_rc 2 imictl --lang nl user delete pkort </dev/null
+expect_contains "$ERR" "--yes"
+expect_not_contains "$ERR" "confirm with"
+expect_unchanged "$DB" "$before"
+# A validation message: the field and the problem, both Dutch.
+expect_rc 6 imictl --lang nl user add --first-name " " --last-name Kort --email k@oeteldonk.nl
+expect_contains "$ERR" "voornaam"
+expect_not_contains "$ERR" "first name"
+expect_not_contains "$ERR" "must not"
+expect_unchanged "$DB" "$before"
+# Refusals name the role the guide's way.
+expect_rc 4 imictl --lang nl --as pkort role grant pkort lda
+expect_contains "$ERR" "Lokale gegevensbeheerder"
+expect_sql "$DB" "SELECT count(*) FROM user_role ur JOIN user u ON u.id = ur.user_id WHERE u.username = 'pkort' AND ur.role = 'lda'" 0
+before=$(db_digest "$DB") # the refusal itself is audited
+# The import plan: Dutch kinds and actions in the table, codes in JSON.
+cat >"$TEST_DIR/table.csv" <<'CSV'
+Afdeling,Voor- en achternaam,E-mail,Rol(len)
+Burgerzaken,Jan Smit,j.smit@oeteldonk.nl,Behandelaar
+CSV
+expect_ok imictl --lang nl import "$TEST_DIR/table.csv" --default-service construction --dry-run
+expect_contains "$OUT" "afdeling"
+expect_contains "$OUT" "aanmaken"
+expect_not_contains "$OUT" "create"
+expect_ok imictl --lang nl --json import "$TEST_DIR/table.csv" --default-service construction --dry-run
+expect_contains "$OUT" '"action": "create"'
+expect_unchanged "$DB" "$before"

@@ -121,6 +121,7 @@ expect "test -f /usr/share/doc/imictl/examples/oeteldonk.csv"
 # Dutch from the installed catalogue, by LANG alone (no Dutch locale here).
 expect "test -f /usr/share/locale/nl/LC_MESSAGES/imictl.mo"
 expect "LANG=nl_NL.UTF-8 imictl --db /nowhere/imi.db user list 2>&1 | grep -q '^imictl: fout: '"
+expect "LANGUAGE=nl imictl help | grep -q '^Opdrachten:'"
 # The completion script works as installed.
 expect "source /usr/share/bash-completion/completions/imictl
   COMP_WORDS=(imictl us); COMP_CWORD=1; _imictl; test \"\${COMPREPLY[*]}\" = user"
