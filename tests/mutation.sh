@@ -260,7 +260,7 @@ restore() { # restore FILE: the tree's version, with a fresh modification time
 
 build_tree() {
   cmake -S "$src" -B "$build" -G Ninja -DIMICTL_TESTS=ON -DIMICTL_WERROR=OFF >/dev/null &&
-    ninja -j"$jobs" -C "$build" imictl imi_unittest >/dev/null
+    ninja -j"$jobs" -C "$build" imictl imi_unittest translations >/dev/null
 }
 
 # run_suites REGEX LOG: runs the suites; prints the names of those that failed.
