@@ -16,9 +16,12 @@ struct InitOptions {
   std::string informal_name;
 };
 
-// "lda", "lda and handler": role codes, as they are typed.
-std::string role_list(const std::vector<std::string>& roles)
+// "lda", "lda and handler": role codes as they are typed; in Dutch the
+// guide's names ("Lokale gegevensbeheerder en Behandelaar").
+std::string role_list(std::vector<std::string> roles)
 {
+  for (auto& role : roles)
+    role = C_("role", role.c_str());
   if (roles.size() < 2) return roles.empty() ? std::string() : roles.front();
   const std::vector<std::string> head(roles.begin(), roles.end() - 1);
   // TRANSLATORS: the end of a list, "lda, allocator and handler".

@@ -205,6 +205,12 @@ namespace {
     NC_("action", "unchanged"),
     NC_("kind", "department"),
     NC_("kind", "user"),
+    NC_("type", "competent_authority"),
+    NC_("type", "coordinator"),
+    NC_("type", "delegated_coordinator"),
+    // config show: where a value comes from, when it is not a file or a variable.
+    NC_("source", "default"),
+    NC_("source", "own authority e-mail"),
 };
 
 const char* code_context(std::string_view key)
@@ -214,6 +220,8 @@ const char* code_context(std::string_view key)
   if (key == "status") return "status";
   if (key == "action") return "action";
   if (key == "kind") return "kind";
+  if (key == "type") return "type";
+  if (key == "source") return "source";
   return nullptr;
 }
 

@@ -168,3 +168,15 @@ expect_not_contains "$OUT" "create"
 expect_ok imictl --lang nl --json import "$TEST_DIR/table.csv" --default-service construction --dry-run
 expect_contains "$OUT" '"action": "create"'
 expect_unchanged "$DB" "$before"
+
+# init names the first user's roles the guide's way.
+expect_ok env LANGUAGE=nl "$IMICTL_BIN" --db "$TEST_DIR/second.db" init --authority "Gemeente Tweede" --country NL \
+  --email imi@tweede.nl --first-name Bea --last-name Beheer --user-email b.beheer@tweede.nl --service construction
+expect_contains "$ERR" "Lokale gegevensbeheerder en Behandelaar"
+# Authority types and where a setting comes from, in Dutch tables.
+expect_ok imictl --lang nl authority show
+expect_contains "$OUT" "bevoegde autoriteit"
+expect_ok imictl --lang nl config show
+expect_contains "$OUT" "standaard"
+expect_ok imictl --lang nl --json authority show
+expect_json "j['type']" "competent_authority"
