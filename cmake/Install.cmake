@@ -1,6 +1,6 @@
 # What `cmake --install` puts where (FHS), and what the Debian package holds:
 #   bin/imictl                                   the program
-#   share/man/man1/imictl*.1                     the manual
+#   share/man/man1/imictl*.1.gz                  the manual, compressed as Debian policy wants
 #   share/bash-completion/completions/imictl     bash completion  } generated at build time
 #   share/zsh/vendor-completions/_imictl         zsh completion   } by running the built
 #   etc/imictl/config.toml                       example config   } binary, so they never drift
@@ -12,7 +12,21 @@ include(GNUInstallDirs)
 
 install(TARGETS imictl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 file(GLOB IMI_MAN_PAGES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/man/*.1)
-install(FILES ${IMI_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+find_program(GZIP gzip REQUIRED)
+set(IMI_MAN_GZ)
+foreach(page ${IMI_MAN_PAGES})
+  get_filename_component(name ${page} NAME)
+  set(gz ${CMAKE_BINARY_DIR}/man/${name}.gz)
+  # -n: no name or time stamp inside, so the same page gives the same bytes.
+  add_custom_command(
+    OUTPUT ${gz}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
+    COMMAND ${GZIP} -9n -c ${page} > ${gz}
+    DEPENDS ${page})
+  list(APPEND IMI_MAN_GZ ${gz})
+endforeach()
+add_custom_target(man_pages ALL DEPENDS ${IMI_MAN_GZ})
+install(FILES ${IMI_MAN_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 set(IMI_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)
 set(IMI_BASH_COMPLETION ${IMI_GENERATED_DIR}/imictl.bash)

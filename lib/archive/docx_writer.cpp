@@ -2,6 +2,7 @@
 #include "archive/docx_writer.hpp"
 
 #include "core/error.hpp"
+#include "util/unicode.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -15,47 +16,6 @@ constexpr std::string_view w_ns = "http://schemas.openxmlformats.org/wordprocess
 constexpr std::string_view r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 // A4 with 2 cm margins: the text is 11906 - 2 * 1134 twips wide.
 constexpr int text_width = 9638;
-
-// The next code point of s at i (advancing i); -1 for a byte that does not
-// start a well-formed UTF-8 sequence (overlong forms and surrogates too).
-long next_code_point(std::string_view s, size_t& i)
-{
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int len = 0;
-  long cp = 0, min = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return -1;
-  }
-  if (i + len > s.size()) {
-    ++i;
-    return -1;
-  }
-  for (int k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return -1;
-    }
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return -1;
-  }
-  i += len;
-  return cp;
-}
 
 bool allowed_in_xml(long cp)
 {
@@ -104,7 +64,7 @@ std::string xml_text(std::string_view text)
   size_t i = 0;
   while (i < text.size()) {
     const size_t start = i;
-    const long cp = next_code_point(text, i);
+    const long cp = util::next_code_point(text, i);
     if (cp < 0) {
       out += "\xEF\xBF\xBD"; // U+FFFD
       continue;

@@ -85,18 +85,6 @@ const char* table_column_header(TableColumn c)
   return "";
 }
 
-const char* table_column_english(TableColumn c)
-{
-  switch (c) {
-  case TableColumn::department: return "Department";
-  case TableColumn::laws: return "Laws and regulations";
-  case TableColumn::name: return "Name (function)";
-  case TableColumn::mailbox: return "Mailbox";
-  case TableColumn::roles: return "Roles";
-  }
-  return "";
-}
-
 std::optional<TableColumn> match_table_header(std::string_view header)
 {
   const std::string k = header_key(header);

@@ -18,7 +18,6 @@ inline constexpr size_t table_column_count = 5;
 
 // The Dutch header the export writes: "Afdeling", "Mailbox", ...
 const char* table_column_header(TableColumn c);
-const char* table_column_english(TableColumn c);
 
 // Which column a header cell names, if any.
 std::optional<TableColumn> match_table_header(std::string_view header);

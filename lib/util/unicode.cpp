@@ -118,4 +118,17 @@ std::string describe_code_point(char32_t cp)
   return code;
 }
 
+long next_code_point(std::string_view s, size_t& i)
+{
+  utf8proc_int32_t cp = -1;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i;
+  const utf8proc_ssize_t n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) {
+    ++i;
+    return -1;
+  }
+  i += static_cast<size_t>(n);
+  return cp;
+}
+
 } // namespace imi::util

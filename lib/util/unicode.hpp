@@ -26,6 +26,12 @@ std::optional<char32_t> find_hidden_character(std::string_view s, bool allow_lin
 // The first space that is not U+0020 (no-break, em, ideographic, ...: Zs).
 std::optional<char32_t> find_unusual_space(std::string_view s);
 
+// The code point of s at i, advancing i past it; -1 for a byte that does not
+// start well-formed UTF-8 (overlong forms, surrogates, cut-off sequences and
+// values above U+10FFFF too), advancing i by that one byte so that a caller
+// can replace it and go on.
+long next_code_point(std::string_view s, size_t& i);
+
 // "U+202E (RIGHT-TO-LEFT OVERRIDE)" for the usual suspects, else "U+XXXX".
 std::string describe_code_point(char32_t cp);
 

@@ -16,8 +16,11 @@ cmake --install "$build" --prefix "$p" >/dev/null || { echo "FAIL [install] cmak
 "$p/bin/imictl" --version | grep -q '^imictl [0-9]' || fail "bin/imictl --version"
 
 n=$(ls "$source"/man/*.1 | wc -l)
-m=$(ls "$p"/share/man/man1/imictl*.1 | wc -l)
-[ "$n" -gt 0 ] && [ "$n" = "$m" ] || fail "$m of $n man pages installed"
+m=$(ls "$p"/share/man/man1/imictl*.1.gz | wc -l)
+[ "$n" -gt 0 ] && [ "$n" = "$m" ] || fail "$m of $n man pages installed (compressed)"
+for page in "$source"/man/*.1; do
+  cmp -s "$page" <(gzip -dc "$p/share/man/man1/$(basename "$page").gz") || fail "share/man/man1/$(basename "$page").gz is not man/$(basename "$page")"
+done
 
 # Generated at build time by the built binary: they must be what it prints.
 check_generated() { # FILE COMMAND...

@@ -49,3 +49,23 @@ TEST_CASE("util::find_unusual_space and describe_code_point")
   CHECK(describe_code_point(0xE0041) == "U+E0041");
   CHECK(describe_code_point(0x7) == "U+0007");
 }
+
+TEST_CASE("util::next_code_point decodes UTF-8 and steps over what is not")
+{
+  using imi::util::next_code_point;
+  const std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+  size_t i = 0;
+  CHECK(next_code_point(s, i) == 'a');
+  CHECK(i == 1);
+  CHECK(next_code_point(s, i) == 0xE9);
+  CHECK(next_code_point(s, i) == 0x20AC);
+  CHECK(next_code_point(s, i) == 0x1F600);
+  CHECK(i == s.size());
+  // Invalid: a lone continuation byte, an overlong '/', a surrogate, a cut-off
+  // sequence; each is one byte, then decoding goes on.
+  for (const std::string bad : {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82"}) {
+    size_t k = 0;
+    CHECK(next_code_point(bad, k) == -1);
+    CHECK(k == 1);
+  }
+}
