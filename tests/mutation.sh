@@ -44,7 +44,7 @@ rule-audit-by-basic   lib/access/permissions.cpp   ^e2e\.access_matrix$         
 users-other-authority lib/access/record_access.cpp ^e2e\.access_matrix$                         s/return allowed\(actor, Permission::view_users, authority_id\);/return actor.kind == Actor::Kind::user;/
 actor-locked          lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(found\.status == "locked" \|\| found\.status == "deleted"\) \{/if (false) {/
 system-nameable       lib/access/identity.cpp      ^e2e\.(permissions|access_matrix)$           s/if \(named && \*named == system_actor_name\) \{/if (false) {/
-refusal-audited       lib/access/permissions.cpp   ^e2e\.(permissions|authority|access_matrix)$ s/^  session\.audit_after_rollback\(actor\.audit_name\(\), "denied:" \+ std::string\(rule\.action\), object, message\);//
+refusal-audited       lib/access/permissions.cpp   ^e2e\.(permissions|authority|access_matrix)$ perl:s/  session\.audit_after_rollback\(actor\.audit_name\(\), "denied:" \+ std::string\(rule\.action\), object,\n\s+refusal_message\(Refusal\{false\}, actor, rule, target_authority_id\)\);//
 refusal-flushed       lib/core/session.cpp         ^e2e\.(permissions|authority|access_matrix)$ s/if \(refusals_\.empty\(\)\) return;/return;/
 # Shared mode: the OS account decides, --as cannot name another, sudo callers cannot pick the configuration.
 os-trust-anyone       lib/access/identity.cpp      ^e2e\.os_identity$                           s/if \(who\.uid == 0\) return true;/return true;/
@@ -92,7 +92,7 @@ config-no-range          lib/core/config.cpp           ^e2e\.config_values$   pe
 config-min-length-0      lib/core/config_keys.cpp      ^e2e\.config_values$   s/"12", "", 8, 256, false/"12", "", 0, 256, false/
 config-required-empty    lib/core/config.cpp           ^e2e\.config_values$   s/if \(key\.required && value\.empty\(\)\)/if (false \&\& value.empty())/
 config-period-range      lib/core/config.cpp           ^e2e\.config_values$   s/value\.size\(\) > 20 \|\| period_days\(\*p\) < key\.min \|\| period_days\(\*p\) > key\.max\)/period_days(*p) < -1000000000)/
-writer-follows-link      lib/core/safe_output.cpp      ^e2e\.safe_output$     s/if \(S_ISLNK\(st\.st_mode\)\) refuse\(/if (false) refuse(/
+writer-follows-link      lib/core/safe_output.cpp      ^e2e\.safe_output$     s/      if \(S_ISLNK\(st\.st_mode\)\)$/      if (false)/
 writer-no-protection     lib/core/safe_output.cpp      ^e2e\.safe_output$     perl:s/    if \(p\.empty\(\)\) continue;/    continue;/
 writer-protect-by-name   lib/core/safe_output.cpp      ^e2e\.safe_output$     s/if \(target_exists && ::stat\(p\.c_str\(\), &st\) == 0 && same_inode\(st, target\)\)/if (false \&\& target_exists)/
 writer-ignores-errors    lib/core/fd_streambuf.hpp     ^(unit|e2e\.safe_output)$ perl:s/        error_ = n < 0 \? errno : EIO;\n        return false;/        break;/
@@ -109,9 +109,9 @@ csv-formula           lib/core/output_encoding.cpp ^e2e\.(cli|export)$          
 csv-formula-export    lib/export/result_table.cpp  ^e2e\.export$                                s/neutralise_csv_cell\(cells\[i\]\)/cells[i]/
 csv-formula-listing   lib/core/output.cpp          ^e2e\.(cli|scripting)$                      s/guard \? neutralise_csv_cell\(cell\) : cell/cell/
 # Help and "did you mean": the command table drives the listing; one suggestion rule (prefixes, Dutch labels).
-help-summary-from-table  cli/app.cpp                   ^e2e\.help$            s/    after\.back\(\)->description\(row\.summary\);//
+help-summary-from-table  cli/app.cpp                   ^e2e\.help$            s/    after\.back\(\)->description\(_\(row\.summary\)\);//
 help-bare-shows-help     cli/app.cpp                   ^e2e\.help$            s/if \(problem\.show_help != nullptr && !json_errors\)/if (false)/
-suggest-option           cli/parse_errors.cpp          ^e2e\.help$            s/if \(!near\.empty\(\)\) message \+= fmt::format\("; did you mean --\{\}\?", near\.front\(\)\);//
+suggest-option           cli/parse_errors.cpp          ^e2e\.help$            s/if \(!near\.empty\(\)\) return _f\("unknown option \{\}; did you mean --\{\}\?", option, near\.front\(\)\);//
 suggest-prefix           lib/util/suggest.cpp          ^(unit|e2e\.help)$     s/if \(word\.size\(\) >= 3 && starts_a_word_of\(name, word\)\)/if (false \&\& starts_a_word_of(name, word))/
 suggest-dutch-labels     lib/authority/keyword_vocabulary.cpp ^(unit|e2e\.help)$ s/\{k\.slug, \{k\.slug, k\.label_en, k\.label_nl\}\}/{k.slug, {k.slug}}/
 keywords-without-db      cli/cmd_authority_details.cpp ^e2e\.help$            s/return print_keywords\(rt, shipped_keyword_vocabulary\(\)\);/return print_keywords(rt, keyword_vocabulary(rt.session().db()));/
@@ -154,7 +154,7 @@ reveal-by-anyone         lib/access/permissions.cpp         ^e2e\.purge$        
 archive-without-full-view lib/archive/archive_access.cpp ^e2e\.(archive|consent_form)$ s/return r\.view == RequestView::full;/return r.view != RequestView::none;/
 archive-reveal-by-anyone  lib/access/record_access.cpp   ^e2e\.(archive|request_visibility)$ s/\(requester \|\| responder\) && actor\.has\(Role::lda\) && r\.reveal_blocked/(requester || responder) \&\& r.reveal_blocked/
 archive-overwrites        lib/archive/archive_folder.cpp ^e2e\.archive$        s/    if \(!force_\)/    if (false)/
-archive-link-folder       lib/archive/archive_folder.cpp ^e2e\.archive$        s/if \(S_ISLNK\(st\.st_mode\)\) refuse\(path_of\(sub\)/if (false) refuse(path_of(sub)/
+archive-link-folder       lib/archive/archive_folder.cpp ^e2e\.archive$        s/if \(S_ISLNK\(st\.st_mode\)\) refuse_link\(path_of\(sub\)\)/if (false) refuse_link(path_of(sub))/
 archive-bad-reference     lib/archive/archive.cpp        ^e2e\.archive$        s/  if \(!is_reference\(r\.reference\)\)/  if (false)/
 archive-name-keeps-path   lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/if \(slash != std::string_view::npos\) name\.remove_prefix\(slash \+ 1\);//
 archive-name-hidden       lib/archive/file_names.cpp     ^(unit|e2e\.archive)$ s/clean\.find_first_not_of\("\. "\)/clean.find_first_not_of(" ")/
