@@ -24,9 +24,9 @@ SHOWN = [
     (re.compile(r'\b(footer|label)\(\s*"[^"]*",\s*"[^"]*[A-Za-z]'), 'help text'),
 ]
 # add_option / add_flag / add_subcommand / add_option_group: a literal with
-# a space among the arguments is a description.
+# a space among the call's own arguments is a description. A literal inside
+# a nested call (the marking _("..."), or anything else) is not looked at.
 ADD_CALL = re.compile(r'\badd_(option|flag|subcommand|option_group|option_function|flag_callback)\(')
-LITERAL = re.compile(r'(_f?|N_|C_|fmt::format)?\(?\s*"((?:[^"\\]|\\.)*)"')
 OPT_OUT = '// i18n: not shown'
 
 
@@ -65,10 +65,7 @@ def unmarked_descriptions(args):
             while j < len(args) and args[j] != '"':
                 j += 2 if args[j] == '\\' else 1
             literal = args[i + 1:j]
-            before = args[:i].rstrip()
-            marked = re.search(r'(\b_f?|\bN_|\bC_\(\s*"[^"]*",)\s*\($', before) or before.endswith('C_("column",')
-            marked = marked or re.search(r'\b(_f?|N_)\($', before) or re.search(r'\bC_\([^()]*,$', before)
-            if ' ' in literal and not marked and depth == 0:
+            if ' ' in literal and depth == 0:
                 found.append(literal)
             i = j + 1
             continue
