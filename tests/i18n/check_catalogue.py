@@ -7,6 +7,8 @@
      a translation that loses or invents one would fail at run time.
   3. po/nl.po holds no entry the sources no longer mark.
   4. No text a person reads is left unmarked (find_unmarked.py).
+  5. Every record key used in lib/ or cli/ has its table label in
+     lib/core/field_labels.cpp (else a Dutch table shows an English header).
 
 Usage: check_catalogue.py SOURCE_DIR [--po FILE]... [--only PATH_PREFIX]...
   --po    catalogues to read (default: SOURCE_DIR/po/nl.po); the first wins
@@ -15,12 +17,21 @@ Usage: check_catalogue.py SOURCE_DIR [--po FILE]... [--only PATH_PREFIX]...
 import argparse
 import collections
 import os
+import pathlib
 import re
 import subprocess
 import sys
 import tempfile
 
 PLACEHOLDER = re.compile(r'\{\{|\}\}|\{[^{}]*\}')
+# Record fields ({"key", value}) in files that build records, and column
+# lists (begin_list({"a", "b"})): the keys a table may show.
+RECORD_FILE = re.compile(r'Record|out\(\)|begin_list|Renderer')
+RECORD_KEY = re.compile(r'\{\s*"([a-z][a-z0-9_]*)",\s')
+COLUMN_LIST = re.compile(r'(?:begin_list|list)\(\{([^}]*)\}')
+FIELD_LABEL = re.compile(r'NC_\("field", "([a-z0-9_]+)"\)')
+# Pairs of that shape that are not record fields.
+NOT_FIELDS = {'y'}  # cli/runtime.cpp: the answers a confirmation accepts
 
 
 def unquote(s):
@@ -48,7 +59,7 @@ def parse_po(path):
     field = None
 
     def finish():
-        if cur is not None and 'msgid' in cur and not cur.get('obsolete_only'):
+        if cur is not None and 'msgid' in cur:
             key = (cur.get('msgctxt'), cur['msgid'])
             entries.setdefault(key, cur)
 
@@ -99,6 +110,21 @@ def parse_po(path):
 
 def placeholders(text):
     return collections.Counter(p for p in PLACEHOLDER.findall(text) if p not in ('{{', '}}'))
+
+
+def unlabelled_fields(src):
+    root = pathlib.Path(src)
+    labels = set(FIELD_LABEL.findall((root / 'lib/core/field_labels.cpp').read_text(encoding='utf-8')))
+    missing = {}
+    for path in sorted(list(root.glob('lib/**/*.cpp')) + list(root.glob('cli/*.cpp'))):
+        text = path.read_text(encoding='utf-8')
+        keys = RECORD_KEY.findall(text) if RECORD_FILE.search(text) else []
+        for columns in COLUMN_LIST.findall(text):
+            keys += re.findall(r'"([a-z0-9_]+)"', columns)
+        for key in keys:
+            if key not in labels and key not in NOT_FIELDS:
+                missing.setdefault(key, path.relative_to(root))
+    return [f'{where}: field "{key}" has no label in lib/core/field_labels.cpp' for key, where in missing.items()]
 
 
 def describe(key):
@@ -168,6 +194,9 @@ def main():
     for line in finder.stdout.splitlines():
         if not args.only or line.startswith(tuple(args.only)):
             problems.append(line)
+
+    if not args.only:
+        problems += unlabelled_fields(src)
 
     for p in problems:
         print(p)
