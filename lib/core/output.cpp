@@ -36,7 +36,6 @@ std::string table_cell(const Field& f)
   switch (v.type) {
   case Value::Type::null: return "-";
   case Value::Type::boolean: return v.boolean ? _("yes") : _("no");
-  case Value::Type::integer: return std::to_string(v.integer);
   case Value::Type::text: return code_label(f.key, v.text);
   case Value::Type::list: {
     std::vector<std::string> labels;
@@ -45,10 +44,9 @@ std::string table_cell(const Field& f)
       labels.push_back(code_label(f.key, item));
     return util::join(labels, ", ");
   }
-  case Value::Type::record: return "{...}";
   case Value::Type::records: return _n("{} item", "{} items", v.records.size(), v.records.size());
+  default: return cell_text(v); // numbers and "{...}" read the same everywhere
   }
-  return {};
 }
 
 // Table cells stay on one line.
